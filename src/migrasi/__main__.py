@@ -1,0 +1,5 @@
+"""Run migrasi as ``python -m migrasi``."""
+
+from migrasi.cli import main
+
+main()
