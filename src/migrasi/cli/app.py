@@ -1,0 +1,92 @@
+"""The typer application and the one handler that maps outcomes to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+import typer
+
+from migrasi import __version__
+from migrasi.cli import schema_cmd, validate_cmd
+
+app = typer.Typer(
+    name="migrasi",
+    help=(
+        "Plan the move of regional IT systems onto the Jambi Province Data Center.\n\n"
+        "Example: migrasi validate inventories/"
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"migrasi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on an internal error."),
+) -> None:
+    """Plan the move of regional IT systems onto the Jambi Province Data Center."""
+
+
+validate_cmd.register(app)
+schema_cmd.register(app)
+
+
+def _lang(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "id"
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the command line ``argv``; return the exit code."""
+    from migrasi.core.errors import MigrasiError
+
+    debug = "--debug" in argv
+    try:
+        result = app(args=list(argv), prog_name="migrasi", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        exc.show(file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        from migrasi.render.catalog import text
+
+        print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
+        return 130
+    except click.exceptions.ClickException as exc:
+        exc.show(file=sys.stderr)
+        return exc.exit_code
+    except MigrasiError as exc:
+        print(f"migrasi: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the one top-level handler: a bug exits 3, no traceback
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        from migrasi.render.catalog import text
+
+        error = f"{type(exc).__name__}: {exc}"
+        print(f"migrasi: {text('internal', _lang(argv), error=error)}", file=sys.stderr)
+        return 3
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,74 @@
+"""``migrasi validate``: check inventories for CI, with exact places and stable codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+
+
+class Format(str, Enum):
+    """Output formats of findings."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+HELP = """Check inventories and the data-center file; report every problem with file:line:column.
+
+Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 wrong usage.
+
+Example: migrasi validate inventories/ --format json
+"""
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to ``app``."""
+    app.command("validate", help=HELP)(validate)
+
+
+def validate(
+    paths: list[Path] | None = PATHS,
+    fmt: Format | None = typer.Option(None, "--format", help="text (default), json, github or sarif."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
+    show_accepted: bool = typer.Option(
+        False, "--show-accepted", help="Also list warnings a region accepted, with the reason."
+    ),
+    lang: Lang = LANG,
+) -> int:
+    """Check inventories for CI."""
+    from migrasi import api
+    from migrasi.render import reporters
+    from migrasi.render.catalog import text
+
+    result = api.validate(paths_or_default(paths), show_accepted=show_accepted)
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    chosen = fmt.value if fmt is not None else ("github" if in_actions else "text")
+    findings = result.findings
+    if chosen == "text":
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        out = reporters.as_text(findings, lang.value, result.sources(), color=color)
+    else:
+        out = reporters.RENDERERS[chosen](findings, lang.value)
+    sys.stdout.write(out)
+    if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
+        summary = reporters.as_markdown_summary(findings, lang.value, result.files)
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(summary)
+    if result.errors or result.warnings:
+        line = text("summary.counts", lang.value, files=result.files, errors=result.errors,
+                    warnings=result.warnings)  # fmt: skip
+    else:
+        line = text("summary.clean", lang.value, files=result.files)
+    if result.accepted:
+        line += text("summary.accepted", lang.value, accepted=len(result.accepted))
+    print(line, file=sys.stderr)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    return 1 if failed else 0

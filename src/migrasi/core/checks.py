@@ -1,0 +1,297 @@
+"""The checks across files of validation.md: E201-E209 and W301-W308, W311."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from migrasi.core.calendar import Wave, capacity_on, month_index, waves
+from migrasi.core.findings import Anchor, Finding, Path
+from migrasi.core.graph import Groups, depends_cycles, move_groups
+from migrasi.core.models import Pilot
+from migrasi.core.programme import SENSITIVE, Inputs, Item, make_item, pilot_eligible
+from migrasi.core.shape import suggest
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of the checks: findings, and the programme they were made on."""
+
+    findings: list[Finding]
+    items: dict[str, Item]
+    groups: Groups
+
+
+def _id_path(item: Item) -> Path:
+    return ("systems", item.index, "id")
+
+
+def check(inputs: Inputs) -> Checked:
+    """Run every cross-file check on what could be read."""
+    out: list[Finding] = []
+    out.extend(_datacenter_count(inputs))
+    out.extend(_region_duplicates(inputs))
+    items, dup = _items(inputs)
+    out.extend(dup)
+    out.extend(_refs(inputs, items))
+    dc = inputs.datacenter
+    if dc is not None:
+        out.extend(_currencies(inputs, items))
+    out.extend(_move_with_kinds(items))
+    groups = move_groups(items)
+    if dc is not None:
+        calendar = waves(dc.schedule)
+        out.extend(_never_fits(inputs, items, groups, calendar))
+        out.extend(_pins(items, groups, calendar, dc.schedule.pilot))
+    out.extend(_warnings(inputs, items))
+    return Checked(findings=_accept(out, items), items=items, groups=groups)
+
+
+def _datacenter_count(inputs: Inputs) -> Iterable[Finding]:
+    if not inputs.datacenters:
+        yield Finding("E205", inputs.first_path, anchor=Anchor.NONE, args={"why": "none"})
+    for extra in inputs.datacenters[1:]:
+        yield Finding("E205", extra.file, path=("schema",),
+                      args={"why": "many", "first": inputs.datacenters[0].file})  # fmt: skip
+
+
+def _region_duplicates(inputs: Inputs) -> Iterable[Finding]:
+    ids: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for inv in inputs.inventories:
+        if inv.region is None:
+            continue
+        for key, seen, value in (("id", ids, inv.region.id), ("code", codes, inv.region.code)):
+            if value in seen:
+                yield Finding("E201", inv.file, path=("region", key),
+                              args={"field": key, "got": value, "first": seen[value]})  # fmt: skip
+            else:
+                seen[value] = inv.file
+
+
+def _items(inputs: Inputs) -> tuple[dict[str, Item], list[Finding]]:
+    dc = inputs.datacenter
+    items: dict[str, Item] = {}
+    out: list[Finding] = []
+    regions_done: set[str] = set()
+    for inv in inputs.inventories:
+        if inv.region_id is None or inv.region_id in regions_done:
+            continue
+        regions_done.add(inv.region_id)
+        first_index: dict[str, int] = {}
+        for index, sid in inv.ids:
+            if sid in first_index:
+                out.append(Finding("E202", inv.file, path=("systems", index, "id"),
+                                   args={"got": sid, "first": first_index[sid] + 1}))  # fmt: skip
+            else:
+                first_index[sid] = index
+        for index, s in inv.systems:
+            if first_index.get(s.id) == index:
+                item = make_item(inv.file, inv.region_id, index, s, dc)
+                items[item.ref] = item
+    return items, out
+
+
+def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
+    known: set[str] = set()
+    regions: set[str] = set()
+    for inv in inputs.inventories:
+        if inv.region_id is not None:
+            regions.add(inv.region_id)
+            known.update(f"{inv.region_id}/{sid}" for _, sid in inv.ids)
+    blind = any(inv.region_id is None for inv in inputs.inventories)
+    for ref in sorted(items):
+        item = items[ref]
+        for key, targets in (("depends_on", item.depends_on), ("move_with", item.move_with)):
+            for j, target in enumerate(targets):
+                path = ("systems", item.index, key, j)
+                if target == ref:
+                    yield Finding("E204", item.file, path=path, args={"field": key, "got": target})
+                elif target not in known and not (blind and target.split("/")[0] not in regions):
+                    written = getattr(item.system, key)[j]
+                    local = [r.split("/")[1] for r in known if r.startswith(item.region + "/")]
+                    pool = local + sorted(known) if "/" not in written else sorted(known)
+                    yield Finding("E203", item.file, path=path,
+                                  args={"field": key, "got": written,
+                                        "suggestion": suggest(written, pool)})  # fmt: skip
+
+
+def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
+    dc = inputs.datacenter
+    assert dc is not None
+    for ref in sorted(items):
+        item = items[ref]
+        currency = item.system.cost.currency
+        if dc.rate(currency) is None:
+            yield Finding("E206", item.file, path=("systems", item.index, "cost", "currency"),
+                          args={"got": currency})  # fmt: skip
+    currency = dc.running_cost.currency
+    if dc.rate(currency) is None:
+        yield Finding("E206", inputs.datacenters[0].file, path=("running_cost", "currency"),
+                      args={"got": currency})  # fmt: skip
+
+
+def _move_with_kinds(items: Mapping[str, Item]) -> Iterable[Finding]:
+    for ref in sorted(items):
+        item = items[ref]
+        for j, other_ref in enumerate(item.move_with):
+            other = items.get(other_ref)
+            if other is None or other_ref == ref:
+                continue
+            if item.moved != other.moved:
+                moved, kept = (item, other) if item.moved else (other, item)
+                yield Finding("E209", item.file, path=("systems", item.index, "move_with", j),
+                              args={"moved": moved.ref, "other": kept.ref,
+                                    "strategy": kept.system.migration.strategy})  # fmt: skip
+
+
+def _never_fits(
+    inputs: Inputs, items: Mapping[str, Item], groups: Groups, calendar: list[Wave]
+) -> Iterable[Finding]:
+    dc = inputs.datacenter
+    assert dc is not None
+    sched = dc.schedule
+    vcpu_cap, ram_cap, storage_cap = capacity_on(dc.capacity, calendar[-1].cutover)
+    transfer_cap = sched.transfer_hours * 3600 * sched.link_mbps
+    for gid, refs in groups.members.items():
+        members = [items[r] for r in refs]
+        first = items[gid]
+        sums = {
+            "vcpu": (sum((m.vcpu for m in members), Decimal(0)), vcpu_cap),
+            "ram_gb": (sum((m.ram_gb for m in members), Decimal(0)), ram_cap),
+            "storage_gb": (sum((m.storage_gb for m in members), Decimal(0)), storage_cap),
+            "team_days": (sum((m.effort for m in members), Decimal(0)), sched.team_days),
+            "transfer_hours": (
+                sum((m.data_gb for m in members), Decimal(0)) * 8000,
+                transfer_cap,
+            ),
+        }
+        if sched.max_critical is not None:
+            sums["max_critical"] = (
+                Decimal(sum(1 for m in members if m.critical)),
+                Decimal(sched.max_critical),
+            )
+        for limit, (need, have) in sums.items():
+            if need > have:
+                if limit == "transfer_hours":
+                    need, have = need / 3600 / sched.link_mbps, sched.transfer_hours
+                yield Finding("E207", first.file, path=_id_path(first),
+                              args={"limit": limit, "need": need, "have": have,
+                                    "group": list(refs)})  # fmt: skip
+
+
+def _pins(
+    items: Mapping[str, Item], groups: Groups, calendar: list[Wave], pilot: Pilot | None
+) -> Iterable[Finding]:
+    pins: dict[str, int] = {}
+    for r, i in items.items():
+        if i.planned and i.system.migration.wave is not None:
+            pins[r] = i.system.migration.wave
+    group_pin: dict[str, tuple[int, str]] = {}
+    for gid, refs in groups.members.items():
+        pinned = [(pins[r], r) for r in refs if pins.get(r) is not None]
+        if pinned:
+            wave, by = pinned[0]
+            group_pin[gid] = (wave, by)
+            for other_wave, other in pinned[1:]:
+                if other_wave != wave:
+                    yield _pin(items[other], "group", other=by, wave=wave)
+    for ref in sorted(pins):
+        pin = pins[ref]
+        item = items[ref]
+        if pin > len(calendar):
+            yield _pin(item, "beyond", waves=len(calendar))
+            continue
+        wave = calendar[pin - 1]
+        if not wave.open:
+            yield _pin(item, "closed")
+            continue
+        for member_ref in groups.members[groups.of[ref]]:
+            member = items[member_ref]
+            yield from _member_pin(item, member, wave, pilot)
+    floor: dict[str, tuple[int, str]] = {}
+    for gid in groups.order():
+        best: tuple[int, str] | None = None
+        for needed in groups.needs[gid]:
+            for cand in (group_pin.get(needed), floor.get(needed)):
+                if cand is not None and (best is None or cand[0] > best[0]):
+                    best = cand
+        if best is not None:
+            floor[gid] = best
+        own = group_pin.get(gid)
+        if own is not None and best is not None and best[0] > own[0]:
+            yield _pin(items[own[1]], "dependency", other=best[1], wave=best[0])
+
+
+def _member_pin(item: Item, member: Item, wave: Wave, pilot: Pilot | None) -> Iterable[Finding]:
+    m = member.system.migration
+    other = None if member.ref == item.ref else member.ref
+    if set(m.freeze_months) & wave.months():
+        yield _pin(item, "freeze", other=other, months=sorted(set(m.freeze_months) & wave.months()))
+    if m.not_before is not None and wave.cutover < m.not_before:
+        yield _pin(item, "not_before", other=other, day=str(m.not_before))
+    if wave.pilot and pilot is not None and not pilot_eligible(member, pilot):
+        yield _pin(item, "pilot", other=other)
+
+
+def _pin(item: Item, why: str, **args: object) -> Finding:
+    return Finding("E208", item.file, path=("systems", item.index, "migration", "wave"),
+                   args={"why": why, "pin": item.system.migration.wave, **args})  # fmt: skip
+
+
+def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
+    dc = inputs.datacenter
+    for cycle in depends_cycles(items):
+        first = items[cycle[0]]
+        yield Finding("W301", first.file, path=_id_path(first), args={"group": list(cycle)})
+    for ref in sorted(items):
+        item = items[ref]
+        s = item.system
+        if item.moved and item.external is not None and item.internal is not None:
+            if item.internal > item.external:
+                yield Finding("W302", item.file, path=_id_path(item),
+                              args={"internal": item.internal, "external": item.external})  # fmt: skip
+            if item.external == 0:
+                yield Finding("W306", item.file, path=_id_path(item))
+        end = s.cost.contract_end
+        if dc is not None and end is not None and end < dc.schedule.start:
+            yield Finding("W303", item.file, path=("systems", item.index, "cost", "contract_end"),
+                          args={"got": str(end), "start": str(dc.schedule.start)})  # fmt: skip
+        for j, dep_ref in enumerate(item.depends_on):
+            dep = items.get(dep_ref)
+            if dep is None or dep_ref == ref:
+                continue
+            path = ("systems", item.index, "depends_on", j)
+            if item.moved and dep.system.migration.strategy == "retain":
+                yield Finding("W304", item.file, path=path, args={"got": dep_ref})
+            if dep.system.migration.strategy == "retire" and s.migration.strategy != "retire":
+                yield Finding("W307", item.file, path=path, args={"got": dep_ref})
+        if s.classification == "rahasia" and s.hosting.location == "overseas":
+            yield Finding("W305", item.file, path=_id_path(item))
+        if (
+            s.migration.strategy == "retain"
+            and s.classification in SENSITIVE
+            and s.hosting.type != "government"
+        ):
+            yield Finding("W308", item.file, path=_id_path(item),
+                          args={"classification": s.classification, "type": s.hosting.type})  # fmt: skip
+    if dc is not None:
+        last = waves(dc.schedule)[-1]
+        if month_index(dc.schedule.start, last.cutover) >= dc.finance.horizon_months:
+            yield Finding("W311", inputs.datacenters[0].file, path=("schedule", "waves"),
+                          args={"cutover": str(last.cutover),
+                                "months": dc.finance.horizon_months})  # fmt: skip
+
+
+def _accept(findings: list[Finding], items: Mapping[str, Item]) -> list[Finding]:
+    by_place = {(i.file, i.index): i for i in items.values()}
+    out: list[Finding] = []
+    for f in findings:
+        if f.severity == "warning" and len(f.path) >= 2 and f.path[0] == "systems":
+            item = by_place.get((f.file or "", int(f.path[1])))
+            if item is not None and f.code in item.system.accepted_warnings:
+                out.append(f.accepted(item.system.accepted_warnings[f.code]))
+                continue
+        out.append(f)
+    return out

@@ -1,0 +1,55 @@
+"""Why migrasi cannot continue: one root class whose subclasses carry their data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class MigrasiError(Exception):
+    """Root of every error that stops a command; ``exit_code`` is what the shell sees."""
+
+    exit_code = 3
+
+
+class UsageError(MigrasiError):
+    """The command was used wrongly (exit 2)."""
+
+    exit_code = 2
+
+
+class MissingPath(UsageError):
+    """A PATH given on the command line does not exist."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"path not found: {self.path}"
+
+
+class UnknownRef(UsageError):
+    """A REF given on the command line names no system; carries the nearest refs."""
+
+    def __init__(self, ref: str, nearest: Sequence[str]) -> None:
+        super().__init__(ref)
+        self.ref = ref
+        self.nearest = tuple(nearest)
+
+    def __str__(self) -> str:
+        hint = f" (did you mean {', '.join(self.nearest)}?)" if self.nearest else ""
+        return f"unknown system '{self.ref}'{hint}"
+
+
+class OutputError(MigrasiError):
+    """An output could not be written (exit 1): the previous output is untouched."""
+
+    exit_code = 1
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(target)
+        self.target = target
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot write {self.target}: {self.reason}"

@@ -1,0 +1,184 @@
+"""The field types of the input files, with the exact rules and messages of validation.md.
+
+Each type is a plain validator that raises a ``PydanticCustomError`` whose type names a
+message of the catalogue and whose context carries its arguments, so that every E102 reads
+the same whatever the field. Each also carries the JSON Schema that editors use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from migrasi.core.values import source_text
+
+_DECIMAL_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)\Z")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def kind_of(value: object) -> str:
+    """Name the kind of a YAML value for messages: null, boolean, number, date, text, list, mapping."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | Decimal):
+        return "number"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    return "mapping"
+
+
+def _fail(kind: str, **context: object) -> PydanticCustomError:
+    return PydanticCustomError(kind, kind, dict(context))
+
+
+def _shown(value: object) -> str:
+    text = source_text(value)
+    return text if text is not None else kind_of(value)
+
+
+def _text_validator(
+    pattern: str | None, max_length: int | None, what: str | None
+) -> Callable[[object], str]:
+    compiled = re.compile(pattern.lstrip("^")) if pattern else None
+
+    def check(value: object) -> str:
+        text = source_text(value)
+        if text is None:
+            raise _fail("m_type", expected="text", got=kind_of(value))
+        if not text.strip():
+            raise _fail("m_empty")
+        if max_length is not None and len(text) > max_length:
+            raise _fail("m_too_long", max=max_length, length=len(text))
+        if compiled is not None and not compiled.fullmatch(text):
+            raise _fail("m_pattern", got=text, what=what or pattern)
+        return text
+
+    return check
+
+
+def text_type(
+    pattern: str | None = None, max_length: int | None = None, what: str | None = None
+) -> Any:
+    """Non-empty text as written, optionally matched against ``pattern`` (anchored)."""
+    schema: dict[str, object] = {"type": "string", "minLength": 1}
+    if pattern:
+        schema["pattern"] = pattern if pattern.endswith("$") else pattern + "$"
+    if max_length:
+        schema["maxLength"] = max_length
+    return Annotated[
+        str, PlainValidator(_text_validator(pattern, max_length, what)), WithJsonSchema(schema)
+    ]
+
+
+def enum_type(values: Sequence[str]) -> Any:
+    """Text that must be one of ``values``."""
+    allowed = tuple(values)
+
+    def check(value: object) -> str:
+        text = source_text(value)
+        if text is None or text not in allowed:
+            raise _fail("m_enum", got=_shown(value), expected=allowed)
+        return text
+
+    return Annotated[str, PlainValidator(check), WithJsonSchema({"enum": list(allowed)})]
+
+
+def _bounds(number: Decimal, ge: int | None, gt: int | None, le: int | None) -> None:
+    if ge is not None and number < ge:
+        raise _fail("m_range", op="≥", bound=ge, got=str(number))
+    if gt is not None and number <= gt:
+        raise _fail("m_range", op=">", bound=gt, got=str(number))
+    if le is not None and number > le:
+        raise _fail("m_range", op="≤", bound=le, got=str(number))
+
+
+def _number_schema(kind: str, ge: int | None, gt: int | None, le: int | None) -> dict[str, object]:
+    schema: dict[str, object] = {"type": kind}
+    if ge is not None:
+        schema["minimum"] = ge
+    if gt is not None:
+        schema["exclusiveMinimum"] = gt
+    if le is not None:
+        schema["maximum"] = le
+    return schema
+
+
+def int_type(ge: int | None = None, le: int | None = None) -> Any:
+    """A whole number written as a number (``vcpu: "4"`` and ``vcpu: 2.5`` are errors)."""
+
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, Decimal):
+                raise _fail("m_whole", got=_shown(value))
+            if isinstance(value, str) and _DECIMAL_TEXT.match(value.strip()):
+                raise _fail("m_quoted", got=value)
+            raise _fail("m_type", expected="integer", got=kind_of(value))
+        _bounds(Decimal(value), ge, None, le)
+        return int(value)
+
+    return Annotated[int, PlainValidator(check), WithJsonSchema(_number_schema("integer", ge, None, le))]
+
+
+def decimal_type(
+    ge: int | None = 0, gt: int | None = None, *, quoted: bool = False
+) -> Any:
+    """An exact number; with ``quoted`` a decimal may also be written as a string (``"12.50"``)."""
+
+    def check(value: object) -> Decimal:
+        if isinstance(value, str) and quoted and _DECIMAL_TEXT.match(value.strip()):
+            number = Decimal(value.strip())
+        elif isinstance(value, bool) or not isinstance(value, int | Decimal):
+            if isinstance(value, str) and _DECIMAL_TEXT.match(value.strip()):
+                raise _fail("m_quoted", got=value)
+            raise _fail("m_type", expected="number", got=kind_of(value))
+        else:
+            number = Decimal(value)
+        if not number.is_finite():
+            raise _fail("m_type", expected="number", got=str(number))
+        _bounds(number, ge, gt, None)
+        return number
+
+    schema = _number_schema("number", ge, gt, None)
+    if quoted:
+        text: dict[str, object] = {"type": "string", "pattern": r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)$"}
+        schema = {"anyOf": [schema, text]}
+    return Annotated[Decimal, PlainValidator(check), WithJsonSchema(schema)]
+
+
+def _date(value: object) -> date:
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    if isinstance(value, str) and _DATE_TEXT.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail("m_date", got=_shown(value))
+
+
+Date = Annotated[
+    date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+"""A day written ``YYYY-MM-DD``."""
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _fail("m_bool", got=_shown(value))
+
+
+Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+"""Only ``true`` or ``false``: ``yes``, ``no``, ``on`` and ``off`` are text."""

@@ -1,0 +1,107 @@
+"""Problems found in the user's data, as values: collected, sorted and reported all at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+Path = tuple[str | int, ...]
+"""A place inside a document, as pydantic names it: ``('systems', 3, 'depends_on', 1)``."""
+
+
+class Anchor(Enum):
+    """Which node of a path a finding points at."""
+
+    VALUE = "value"
+    """The value node at the path (a wrong value, a ref, an id)."""
+    KEY = "key"
+    """The key node whose value is at the path (an unknown or repeated key)."""
+    FIRST_KEY = "first_key"
+    """The first key of the mapping at the path (a missing key)."""
+    NONE = "none"
+    """No place in a file (E205 when there is no data-center file)."""
+
+
+ERROR_CODES = (
+    "E001", "E002", "E003", "E004", "E005", "E006",
+    "E101", "E102", "E103",
+    "E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E209",
+)  # fmt: skip
+WARNING_CODES = (
+    "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W309", "W310", "W311",
+)  # fmt: skip
+
+
+def severity_of(code: str) -> str:
+    """Return ``error`` for an E code and ``warning`` for a W code."""
+    return "error" if code.startswith("E") else "warning"
+
+
+@dataclass(frozen=True, eq=False)
+class Finding:
+    """One problem at one place: a code, the arguments of its message, and where it is."""
+
+    code: str
+    file: str | None
+    path: Path = ()
+    args: Mapping[str, object] = field(default_factory=dict)
+    anchor: Anchor = Anchor.VALUE
+    line: int | None = None
+    column: int | None = None
+    severity: str = ""
+    reason: str | None = None
+    """For an accepted warning: the reason the region gave."""
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            object.__setattr__(self, "severity", severity_of(self.code))
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this finding makes the inputs unusable."""
+        return self.severity == "error"
+
+    def at(self, line: int | None, column: int | None) -> Finding:
+        """Return this finding placed at ``line:column``."""
+        return replace(self, line=line, column=column)
+
+    def accepted(self, reason: str) -> Finding:
+        """Return this warning marked as accepted by its region, with the reason."""
+        return replace(self, severity="accepted", reason=reason)
+
+
+def path_text(path: Path) -> str:
+    """Render a path the way messages show it: ``systems[3].depends_on[1]``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(("." if out else "") + part)
+    return "".join(out)
+
+
+def sort_key(f: Finding) -> tuple[str, int, int, str, str, str]:
+    """Order findings by file, line, column, code, then path and message arguments."""
+    return (
+        f.file or "",
+        f.line if f.line is not None else 0,
+        f.column if f.column is not None else 0,
+        f.code,
+        path_text(f.path),
+        repr(sorted((k, str(v)) for k, v in f.args.items())),
+    )
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Return the findings in report order, without exact repeats."""
+    unique: dict[tuple[tuple[str, int, int, str, str, str], str], Finding] = {}
+    for f in findings:
+        unique.setdefault((sort_key(f), f.severity), f)
+    return [unique[k] for k in sorted(unique)]
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """Whether any finding is an error."""
+    return any(f.is_error for f in findings)

@@ -1,0 +1,246 @@
+"""The two input file kinds as pydantic models: a region's inventory and the Data Center."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pydantic import BaseModel, ConfigDict, Field
+
+from migrasi.core.fieldtypes import (
+    Bool,
+    Date,
+    decimal_type,
+    enum_type,
+    int_type,
+    text_type,
+)
+
+INVENTORY_SCHEMA = "migrasi/inventory/v1"
+DATACENTER_SCHEMA = "migrasi/datacenter/v1"
+
+SLUG = r"^[a-z0-9][a-z0-9-]{0,62}"
+REF = r"^[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62})?"
+
+STRATEGIES = ("rehost", "replatform", "refactor", "repurchase", "retire", "retain")
+CRITICALITIES = ("rendah", "tinggi", "strategis")
+CLASSIFICATIONS = ("publik", "terbatas", "rahasia")
+HOSTING_TYPES = ("cloud", "vps", "dedicated", "colocation", "shared", "saas", "government")
+LOCATIONS = ("jambi", "indonesia", "overseas")
+KINDS = ("provinsi", "kabupaten", "kota")
+
+Slug = text_type(SLUG, what="slug")
+Ref = text_type(REF, what="ref")
+Text200 = text_type(max_length=200)
+Text = text_type()
+Currency = text_type(r"^[A-Z]{3}", what="currency")
+WarningCode = text_type(r"^W3(0[1-9]|1[01])", what="warning")
+Amount = decimal_type(quoted=True)
+Number = decimal_type()
+Month = int_type(ge=1, le=12)
+Count = int_type(ge=0)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Region(_Model):
+    """Who the inventory belongs to."""
+
+    id: Slug
+    code: text_type(r"^\d{2}(\.\d{2})?", what="region_code")  # type: ignore[valid-type]
+    name: Text
+    kind: enum_type(KINDS)  # type: ignore[valid-type]
+    bps_code: text_type(r"^\d{2}(\d{2})?", what="bps_code") | None = None  # type: ignore[valid-type]
+
+
+class Hosting(_Model):
+    """Where the system runs today."""
+
+    provider: Text
+    type: enum_type(HOSTING_TYPES)  # type: ignore[valid-type]
+    location: enum_type(LOCATIONS)  # type: ignore[valid-type]
+
+
+class Cost(_Model):
+    """What the region pays its provider."""
+
+    amount: Amount
+    per: enum_type(("month", "year"))  # type: ignore[valid-type]
+    currency: Currency = "IDR"
+    contract_end: Date | None = None
+    termination_fee: Amount | None = None
+
+
+class Resources(_Model):
+    """What the system needs in the Data Center."""
+
+    vcpu: int_type(ge=1)  # type: ignore[valid-type]
+    ram_gb: Number
+    storage_gb: Number
+
+
+class Migration(_Model):
+    """How and when the system moves."""
+
+    strategy: enum_type(STRATEGIES)  # type: ignore[valid-type]
+    effort_days: Number | None = None
+    data_gb: Number | None = None
+    wave: int_type(ge=1) | None = None  # type: ignore[valid-type]
+    not_before: Date | None = None
+    not_after: Date | None = None
+    freeze_months: list[Month] = Field(default_factory=list)
+
+
+class System(_Model):
+    """One application or service of a region."""
+
+    id: Slug
+    name: Text200
+    owner: Text200
+    service: enum_type(("administrasi", "publik")) = "administrasi"  # type: ignore[valid-type]
+    criticality: enum_type(CRITICALITIES)  # type: ignore[valid-type]
+    classification: enum_type(CLASSIFICATIONS)  # type: ignore[valid-type]
+    personal_data: Bool = False
+    hosting: Hosting
+    cost: Cost
+    resources: Resources | None = None
+    migration: Migration
+    depends_on: list[Ref] = Field(default_factory=list)
+    move_with: list[Ref] = Field(default_factory=list)
+    accepted_warnings: dict[WarningCode, Text] = Field(default_factory=dict)
+    notes: str | None = None
+
+    @property
+    def strategy(self) -> str:
+        """The migration strategy."""
+        return self.migration.strategy
+
+    @property
+    def planned(self) -> bool:
+        """Whether the plan places this system in a wave (moved or retired)."""
+        return self.migration.strategy != "retain"
+
+    @property
+    def moved(self) -> bool:
+        """Whether the system will run in the Data Center."""
+        return self.migration.strategy not in ("retire", "retain")
+
+
+class Inventory(_Model):
+    """A region's inventory file: ``schema: migrasi/inventory/v1``."""
+
+    schema_: enum_type((INVENTORY_SCHEMA,)) = Field(alias="schema")  # type: ignore[valid-type]
+    region: Region
+    systems: list[System]
+
+
+class Expansion(_Model):
+    """Capacity added from a date on."""
+
+    from_: Date = Field(alias="from")
+    vcpu: Count
+    ram_gb: Number
+    storage_gb: Number
+
+
+class Capacity(_Model):
+    """What is free for migrated systems when the programme starts."""
+
+    vcpu: Count
+    ram_gb: Number
+    storage_gb: Number
+    expansions: list[Expansion] = Field(default_factory=list)
+
+
+class RunningCost(_Model):
+    """What the Data Center spends per month for each migrated system."""
+
+    currency: Currency = "IDR"
+    per_vcpu: Number
+    per_ram_gb: Number
+    per_storage_gb: Number
+    per_system: Number
+
+
+class Pilot(_Model):
+    """The first open wave takes only low-risk systems."""
+
+    max_systems: Count
+    criticality: list[enum_type(CRITICALITIES)]  # type: ignore[valid-type]
+    personal_data: Bool = False
+
+
+class Blackout(_Model):
+    """Days on which no wave may take any system."""
+
+    from_: Date = Field(alias="from")
+    to: Date
+    reason: Text
+
+
+class Schedule(_Model):
+    """The waves and the limits of each."""
+
+    start: Date
+    wave_weeks: int_type(ge=1)  # type: ignore[valid-type]
+    waves: int_type(ge=1)  # type: ignore[valid-type]
+    team_days: Number
+    link_mbps: decimal_type(gt=0)  # type: ignore[valid-type]
+    transfer_hours: Number
+    max_critical: Count | None = None
+    compliance_deadline: Date | None = None
+    pilot: Pilot | None = None
+    blackouts: list[Blackout] = Field(default_factory=list)
+
+
+class EffortDays(_Model):
+    """Default person-days by strategy."""
+
+    rehost: Number
+    replatform: Number
+    refactor: Number
+    repurchase: Number
+    retire: Number
+
+    def of(self, strategy: str) -> Decimal:
+        """The default effort of ``strategy`` (0 for ``retain``)."""
+        value: Decimal = getattr(self, strategy, Decimal(0))
+        return value
+
+
+class Finance(_Model):
+    """Settings for the money figures."""
+
+    horizon_months: int_type(ge=1)  # type: ignore[valid-type]
+    discount_rate: decimal_type(quoted=True)  # type: ignore[valid-type]
+    labour_cost_per_day: Number
+    fx: dict[Currency, decimal_type(gt=0)] = Field(default_factory=dict)  # type: ignore[valid-type]
+
+
+class DataCenter(_Model):
+    """The data-center file: ``schema: migrasi/datacenter/v1``."""
+
+    schema_: enum_type((DATACENTER_SCHEMA,)) = Field(alias="schema")  # type: ignore[valid-type]
+    name: Text
+    capacity: Capacity
+    running_cost: RunningCost
+    schedule: Schedule
+    effort_days: EffortDays
+    finance: Finance
+
+    def rate(self, currency: str) -> Decimal | None:
+        """Rupiah per unit of ``currency``, or None when there is no rate."""
+        if currency == "IDR":
+            return Decimal(1)
+        return self.finance.fx.get(currency)
+
+
+__all__ = [
+    "DATACENTER_SCHEMA",
+    "INVENTORY_SCHEMA",
+    "DataCenter",
+    "Inventory",
+    "System",
+    "date",
+]

@@ -1,0 +1,136 @@
+"""The validated inputs as one programme: every system under its global ref, with its needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from migrasi.core.models import DataCenter, Pilot, Region, System
+
+ZERO = Decimal(0)
+CRITICAL = frozenset({"tinggi", "strategis"})
+SENSITIVE = frozenset({"terbatas", "rahasia"})
+
+
+@dataclass(frozen=True)
+class InventoryInput:
+    """One region file after its shape check: what of it could be read."""
+
+    file: str
+    region: Region | None
+    region_id: str | None
+    systems: tuple[tuple[int, System], ...]
+    """The systems that passed their shape check, with their index in the file."""
+    ids: tuple[tuple[int, str], ...]
+    """Every system id the file names (valid or not), with its index: refs to them exist."""
+    complete: bool
+    """Whether the whole file passed its shape check."""
+
+
+@dataclass(frozen=True)
+class DataCenterInput:
+    """The data-center file after its shape check."""
+
+    file: str
+    model: DataCenter
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read, in path order."""
+
+    inventories: tuple[InventoryInput, ...]
+    datacenters: tuple[DataCenterInput, ...]
+    first_path: str
+
+    @property
+    def datacenter(self) -> DataCenter | None:
+        """The one data-center file, or None when there is not exactly one."""
+        return self.datacenters[0].model if len(self.datacenters) == 1 else None
+
+
+def split_ref(ref: str, region: str) -> str:
+    """Return the global ref of ``ref`` as written in ``region`` (a bare id is the same region)."""
+    return ref if "/" in ref else f"{region}/{ref}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One system of the programme with the figures the checks and the planner use."""
+
+    ref: str
+    region: str
+    file: str
+    index: int
+    system: System
+    depends_on: tuple[str, ...]
+    """Global refs of what it calls, as written (existing or not)."""
+    move_with: tuple[str, ...]
+    effort: Decimal
+    data_gb: Decimal
+    vcpu: Decimal
+    ram_gb: Decimal
+    storage_gb: Decimal
+    external: Decimal | None
+    """What the provider is paid per month in Rupiah, exact; None without a rate."""
+    internal: Decimal | None
+    """What the Data Center spends per month in Rupiah, exact; None without a rate."""
+    critical: bool = field(default=False)
+
+    @property
+    def planned(self) -> bool:
+        """Whether the plan places it in a wave."""
+        return self.system.planned
+
+    @property
+    def moved(self) -> bool:
+        """Whether it will run in the Data Center."""
+        return self.system.moved
+
+
+def make_item(file: str, region: str, index: int, s: System, dc: DataCenter | None) -> Item:
+    """Resolve one system: refs, effort, data, resources and monthly costs."""
+    strategy = s.migration.strategy
+    if s.migration.effort_days is not None:
+        effort = s.migration.effort_days
+    else:
+        effort = dc.effort_days.of(strategy) if dc is not None and strategy != "retain" else ZERO
+    res = s.resources
+    uses_dc = s.moved and res is not None
+    if s.migration.data_gb is not None:
+        data = s.migration.data_gb
+    else:
+        data = res.storage_gb if uses_dc and res is not None else ZERO
+    vcpu = Decimal(res.vcpu) if uses_dc and res is not None else ZERO
+    ram = res.ram_gb if uses_dc and res is not None else ZERO
+    storage = res.storage_gb if uses_dc and res is not None else ZERO
+    external = internal = None
+    if dc is not None:
+        rate = dc.rate(s.cost.currency)
+        if rate is not None:
+            external = s.cost.amount * rate
+            if s.cost.per == "year":
+                external = external / 12
+        rc = dc.running_cost
+        rc_rate = dc.rate(rc.currency)
+        if rc_rate is not None:
+            if s.moved:
+                internal = (
+                    vcpu * rc.per_vcpu + ram * rc.per_ram_gb + storage * rc.per_storage_gb
+                    + rc.per_system
+                ) * rc_rate  # fmt: skip
+            else:
+                internal = ZERO
+    return Item(
+        ref=f"{region}/{s.id}", region=region, file=file, index=index, system=s,
+        depends_on=tuple(split_ref(r, region) for r in s.depends_on),
+        move_with=tuple(split_ref(r, region) for r in s.move_with),
+        effort=effort, data_gb=data, vcpu=vcpu, ram_gb=ram, storage_gb=storage,
+        external=external, internal=internal, critical=s.criticality in CRITICAL,
+    )  # fmt: skip
+
+
+def pilot_eligible(item: Item, pilot: Pilot) -> bool:
+    """Whether the pilot's rules admit this system (criticality, personal data)."""
+    s = item.system
+    return s.criticality in pilot.criticality and (pilot.personal_data or not s.personal_data)

@@ -1,0 +1,1 @@
+"""The only code that reads input files: discovery, YAML with positions, exact numbers."""

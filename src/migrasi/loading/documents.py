@@ -1,0 +1,123 @@
+"""Read every input file into the models, collecting each file's findings as values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from migrasi.core.findings import Finding
+from migrasi.core.local_rules import datacenter_rules, system_rules
+from migrasi.core.models import DATACENTER_SCHEMA, DataCenter, Inventory, Region, System
+from migrasi.core.programme import DataCenterInput, Inputs, InventoryInput
+from migrasi.core.shape import check_part, check_shape, schema_of
+from migrasi.loading.discover import discover, display
+from migrasi.loading.yamlio import MAX_BYTES, Parsed, parse
+
+
+@dataclass
+class Loaded:
+    """What the loading step gives the rest: the inputs, each file's parse, their findings."""
+
+    inputs: Inputs
+    parsed: dict[str, Parsed]
+    findings: list[Finding] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+def read_bytes(path: Path) -> bytes | Finding:
+    """Read at most one byte more than the size limit, or an E002 finding when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Finding("E002", display(path), args={"why": "unreadable", "reason": reason},
+                       line=1, column=1)  # fmt: skip
+
+
+def load(paths: Sequence[Path]) -> Loaded:
+    """Discover, read and check the shape of every file under ``paths``."""
+    import hashlib
+
+    files = discover(paths)
+    inventories: list[InventoryInput] = []
+    datacenters: list[DataCenterInput] = []
+    parsed: dict[str, Parsed] = {}
+    findings: list[Finding] = []
+    hashes: dict[str, str] = {}
+    for path in files:
+        name = display(path)
+        raw = read_bytes(path)
+        if isinstance(raw, Finding):
+            findings.append(raw)
+            inventories.append(InventoryInput(name, None, None, (), (), False))
+            continue
+        hashes[name] = hashlib.sha256(raw).hexdigest()
+        doc = parse(name, raw)
+        parsed[name] = doc
+        findings.extend(doc.findings)
+        if doc.root is None:
+            inventories.append(InventoryInput(name, None, None, (), (), False))
+            continue
+        schema, problem = schema_of(name, doc.data)
+        if problem is not None:
+            findings.append(problem)
+            inventories.append(InventoryInput(name, None, None, (), (), False))
+            continue
+        if schema == DATACENTER_SCHEMA:
+            dc, errors = check_shape(name, DataCenter, doc.data)
+            findings.extend(errors)
+            if dc is not None:
+                findings.extend(datacenter_rules(name, dc))
+                datacenters.append(DataCenterInput(name, dc))
+            continue
+        inv, errors = _inventory(name, doc.data)
+        findings.extend(errors)
+        inventories.append(inv)
+    first = display(paths[0]) if paths else "."
+    inputs = Inputs(tuple(inventories), tuple(datacenters), first)
+    return Loaded(inputs, parsed, findings, hashes, [display(p) for p in files])
+
+
+def _inventory(name: str, data: object) -> tuple[InventoryInput, list[Finding]]:
+    model, errors = check_shape(name, Inventory, data)
+    if model is not None:
+        systems = tuple(enumerate(model.systems))
+        ids = tuple((i, s.id) for i, s in systems)
+        region: Region | None = model.region
+        complete = True
+    else:
+        region, systems, ids = _salvage(data)
+        complete = False
+    for index, system in systems:
+        errors.extend(system_rules(name, index, system))
+    region_id = region.id if region is not None else _raw_region_id(data)
+    return InventoryInput(name, region, region_id, systems, ids, complete), errors
+
+
+def _salvage(data: object) -> tuple[Region | None, tuple[tuple[int, System], ...], tuple[tuple[int, str], ...]]:
+    """Keep what is valid of a file that failed its shape check, for the cross-file checks."""
+    assert isinstance(data, dict)
+    region = check_part(Region, data.get("region"))
+    raw_systems = data.get("systems")
+    systems: list[tuple[int, System]] = []
+    ids: list[tuple[int, str]] = []
+    if isinstance(raw_systems, list):
+        for index, raw in enumerate(raw_systems):
+            system = check_part(System, raw)
+            if system is not None:
+                systems.append((index, system))
+                ids.append((index, system.id))
+            elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                ids.append((index, raw["id"]))
+    return region, tuple(systems), tuple(ids)
+
+
+def _raw_region_id(data: object) -> str | None:
+    if isinstance(data, dict):
+        region = data.get("region")
+        if isinstance(region, dict) and isinstance(region.get("id"), str):
+            return str(region["id"])
+    return None

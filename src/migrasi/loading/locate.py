@@ -1,0 +1,56 @@
+"""Find the line and column of a finding from the node tree, only when it is reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from migrasi.core.findings import Anchor, Finding, Path
+from migrasi.loading.yamlio import Parsed
+
+
+def _walk(root: Node, path: Path) -> tuple[Node, Node | None, int]:
+    """Follow ``path`` as far as it goes: the node reached, its key node, and how many parts."""
+    node, key_node, depth = root, None, 0
+    for part in path:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            pair = next(
+                ((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == part),
+                None,
+            )
+            if pair is None:
+                break
+            key_node, node = pair
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            key_node, node = None, node.value[part]
+        else:
+            break
+        depth += 1
+    return node, key_node, depth
+
+
+def position(root: Node, path: Path, anchor: Anchor) -> tuple[int, int]:
+    """The 1-based line and column that ``path`` and ``anchor`` point at in the tree."""
+    node, key_node, depth = _walk(root, path)
+    target: Node = node
+    complete = depth == len(path)
+    if anchor is Anchor.KEY and complete and key_node is not None:
+        target = key_node
+    elif anchor is Anchor.FIRST_KEY and complete and isinstance(node, MappingNode) and node.value:
+        target = node.value[0][0]
+    mark = target.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def place(findings: Iterable[Finding], parsed: Mapping[str, Parsed]) -> list[Finding]:
+    """Give every finding that has no position yet the position of its path in its file."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.line is None and f.file is not None and f.anchor is not Anchor.NONE:
+            doc = parsed.get(f.file)
+            if doc is not None and doc.root is not None:
+                line, column = position(doc.root, f.path, f.anchor)
+                f = f.at(line, column)
+        out.append(f)
+    return out

@@ -1,0 +1,1 @@
+"""Turns results into text, bytes and tables; writes nothing and prints nothing."""

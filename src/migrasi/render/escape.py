@@ -1,0 +1,20 @@
+"""Untrusted text made safe for terminals, Markdown and Mermaid."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal(value: str) -> str:
+    """Show control characters (ANSI escapes among them) escaped, never raw."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+
+
+def markdown_cell(value: str) -> str:
+    """Text for a Markdown table cell: pipes, backticks, HTML and line breaks neutralised."""
+    out = terminal(value).replace("\n", " ").replace("\\", "\\\\")
+    for ch in "|`*_[]<>#!":
+        out = out.replace(ch, "\\" + ch)
+    return out

@@ -1,0 +1,30 @@
+"""JSON Schemas of the file kinds, generated from the models."""
+
+from __future__ import annotations
+
+import json
+
+from migrasi.core.models import DataCenter, Inventory
+
+_MODELS = {"inventory": Inventory, "datacenter": DataCenter}
+TITLES = {
+    "inventory": "migrasi region inventory (migrasi/inventory/v1)",
+    "datacenter": "migrasi data-center file (migrasi/datacenter/v1)",
+}
+
+
+def schema_dict(kind: str) -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of ``kind``, as a dict."""
+    body = _MODELS[kind].model_json_schema(by_alias=True, mode="validation")
+    out: dict[str, object] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://migrasi.jambiprov.go.id/schema/{kind}.schema.json",
+        **body,
+        "title": TITLES[kind],
+    }
+    return out
+
+
+def schema_text(kind: str) -> str:
+    """The JSON Schema of ``kind`` as text: sorted keys, ``indent=2``, final newline."""
+    return json.dumps(schema_dict(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
