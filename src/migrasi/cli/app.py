@@ -79,7 +79,7 @@ def run(argv: Sequence[str]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except Exception as exc:  # noqa: BLE001 - the one top-level handler: a bug exits 3, no traceback
+    except Exception as exc:
         if debug:
             import traceback
 

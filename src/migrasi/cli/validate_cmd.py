@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -12,7 +12,7 @@ import typer
 from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of findings."""
 
     text = "text"
@@ -36,7 +36,9 @@ def register(app: typer.Typer) -> None:
 
 def validate(
     paths: list[Path] | None = PATHS,
-    fmt: Format | None = typer.Option(None, "--format", help="text (default), json, github or sarif."),
+    fmt: Format | None = typer.Option(
+        None, "--format", help="text (default), json, github or sarif."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
     show_accepted: bool = typer.Option(
         False, "--show-accepted", help="Also list warnings a region accepted, with the reason."
@@ -63,8 +65,13 @@ def validate(
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
             handle.write(summary)
     if result.errors or result.warnings:
-        line = text("summary.counts", lang.value, files=result.files, errors=result.errors,
-                    warnings=result.warnings)  # fmt: skip
+        line = text(
+            "summary.counts",
+            lang.value,
+            files=result.files,
+            errors=result.errors,
+            warnings=result.warnings,
+        )
     else:
         line = text("summary.clean", lang.value, files=result.files)
     if result.accepted:

@@ -45,7 +45,7 @@ def waves(schedule: Schedule) -> list[Wave]:
 
 
 def capacity_on(capacity: Capacity, day: date) -> tuple[Decimal, Decimal, Decimal]:
-    """The capacity (vcpu, ram_gb, storage_gb) on ``day``: the base plus expansions from before it."""
+    """The capacity (vcpu, ram_gb, storage_gb) on ``day``: base plus expansions begun by then."""
     vcpu, ram, storage = Decimal(capacity.vcpu), capacity.ram_gb, capacity.storage_gb
     for e in capacity.expansions:
         if e.from_ <= day:

@@ -52,8 +52,12 @@ def _datacenter_count(inputs: Inputs) -> Iterable[Finding]:
     if not inputs.datacenters:
         yield Finding("E205", inputs.first_path, anchor=Anchor.NONE, args={"why": "none"})
     for extra in inputs.datacenters[1:]:
-        yield Finding("E205", extra.file, path=("schema",),
-                      args={"why": "many", "first": inputs.datacenters[0].file})  # fmt: skip
+        yield Finding(
+            "E205",
+            extra.file,
+            path=("schema",),
+            args={"why": "many", "first": inputs.datacenters[0].file},
+        )
 
 
 def _region_duplicates(inputs: Inputs) -> Iterable[Finding]:
@@ -64,8 +68,12 @@ def _region_duplicates(inputs: Inputs) -> Iterable[Finding]:
             continue
         for key, seen, value in (("id", ids, inv.region.id), ("code", codes, inv.region.code)):
             if value in seen:
-                yield Finding("E201", inv.file, path=("region", key),
-                              args={"field": key, "got": value, "first": seen[value]})  # fmt: skip
+                yield Finding(
+                    "E201",
+                    inv.file,
+                    path=("region", key),
+                    args={"field": key, "got": value, "first": seen[value]},
+                )
             else:
                 seen[value] = inv.file
 
@@ -82,8 +90,14 @@ def _items(inputs: Inputs) -> tuple[dict[str, Item], list[Finding]]:
         first_index: dict[str, int] = {}
         for index, sid in inv.ids:
             if sid in first_index:
-                out.append(Finding("E202", inv.file, path=("systems", index, "id"),
-                                   args={"got": sid, "first": first_index[sid] + 1}))  # fmt: skip
+                out.append(
+                    Finding(
+                        "E202",
+                        inv.file,
+                        path=("systems", index, "id"),
+                        args={"got": sid, "first": first_index[sid] + 1},
+                    )
+                )
             else:
                 first_index[sid] = index
         for index, s in inv.systems:
@@ -112,9 +126,12 @@ def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                     written = getattr(item.system, key)[j]
                     local = [r.split("/")[1] for r in known if r.startswith(item.region + "/")]
                     pool = local + sorted(known) if "/" not in written else sorted(known)
-                    yield Finding("E203", item.file, path=path,
-                                  args={"field": key, "got": written,
-                                        "suggestion": suggest(written, pool)})  # fmt: skip
+                    yield Finding(
+                        "E203",
+                        item.file,
+                        path=path,
+                        args={"field": key, "got": written, "suggestion": suggest(written, pool)},
+                    )
 
 
 def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
@@ -124,12 +141,20 @@ def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
         item = items[ref]
         currency = item.system.cost.currency
         if dc.rate(currency) is None:
-            yield Finding("E206", item.file, path=("systems", item.index, "cost", "currency"),
-                          args={"got": currency})  # fmt: skip
+            yield Finding(
+                "E206",
+                item.file,
+                path=("systems", item.index, "cost", "currency"),
+                args={"got": currency},
+            )
     currency = dc.running_cost.currency
     if dc.rate(currency) is None:
-        yield Finding("E206", inputs.datacenters[0].file, path=("running_cost", "currency"),
-                      args={"got": currency})  # fmt: skip
+        yield Finding(
+            "E206",
+            inputs.datacenters[0].file,
+            path=("running_cost", "currency"),
+            args={"got": currency},
+        )
 
 
 def _move_with_kinds(items: Mapping[str, Item]) -> Iterable[Finding]:
@@ -141,9 +166,16 @@ def _move_with_kinds(items: Mapping[str, Item]) -> Iterable[Finding]:
                 continue
             if item.moved != other.moved:
                 moved, kept = (item, other) if item.moved else (other, item)
-                yield Finding("E209", item.file, path=("systems", item.index, "move_with", j),
-                              args={"moved": moved.ref, "other": kept.ref,
-                                    "strategy": kept.system.migration.strategy})  # fmt: skip
+                yield Finding(
+                    "E209",
+                    item.file,
+                    path=("systems", item.index, "move_with", j),
+                    args={
+                        "moved": moved.ref,
+                        "other": kept.ref,
+                        "strategy": kept.system.migration.strategy,
+                    },
+                )
 
 
 def _never_fits(
@@ -172,13 +204,17 @@ def _never_fits(
                 Decimal(sum(1 for m in members if m.critical)),
                 Decimal(sched.max_critical),
             )
-        for limit, (need, have) in sums.items():
-            if need > have:
+        for limit, (total, most) in sums.items():
+            if total > most:
+                need, have = total, most
                 if limit == "transfer_hours":
-                    need, have = need / 3600 / sched.link_mbps, sched.transfer_hours
-                yield Finding("E207", first.file, path=_id_path(first),
-                              args={"limit": limit, "need": need, "have": have,
-                                    "group": list(refs)})  # fmt: skip
+                    need, have = total / 3600 / sched.link_mbps, sched.transfer_hours
+                yield Finding(
+                    "E207",
+                    first.file,
+                    path=_id_path(first),
+                    args={"limit": limit, "need": need, "have": have, "group": list(refs)},
+                )
 
 
 def _pins(
@@ -203,13 +239,12 @@ def _pins(
         if pin > len(calendar):
             yield _pin(item, "beyond", waves=len(calendar))
             continue
-        wave = calendar[pin - 1]
-        if not wave.open:
+        pinned_wave = calendar[pin - 1]
+        if not pinned_wave.open:
             yield _pin(item, "closed")
             continue
         for member_ref in groups.members[groups.of[ref]]:
-            member = items[member_ref]
-            yield from _member_pin(item, member, wave, pilot)
+            yield from _member_pin(item, items[member_ref], pinned_wave, pilot)
     floor: dict[str, tuple[int, str]] = {}
     for gid in groups.order():
         best: tuple[int, str] | None = None
@@ -236,8 +271,12 @@ def _member_pin(item: Item, member: Item, wave: Wave, pilot: Pilot | None) -> It
 
 
 def _pin(item: Item, why: str, **args: object) -> Finding:
-    return Finding("E208", item.file, path=("systems", item.index, "migration", "wave"),
-                   args={"why": why, "pin": item.system.migration.wave, **args})  # fmt: skip
+    return Finding(
+        "E208",
+        item.file,
+        path=("systems", item.index, "migration", "wave"),
+        args={"why": why, "pin": item.system.migration.wave, **args},
+    )
 
 
 def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
@@ -250,14 +289,22 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
         s = item.system
         if item.moved and item.external is not None and item.internal is not None:
             if item.internal > item.external:
-                yield Finding("W302", item.file, path=_id_path(item),
-                              args={"internal": item.internal, "external": item.external})  # fmt: skip
+                yield Finding(
+                    "W302",
+                    item.file,
+                    path=_id_path(item),
+                    args={"internal": item.internal, "external": item.external},
+                )
             if item.external == 0:
                 yield Finding("W306", item.file, path=_id_path(item))
         end = s.cost.contract_end
         if dc is not None and end is not None and end < dc.schedule.start:
-            yield Finding("W303", item.file, path=("systems", item.index, "cost", "contract_end"),
-                          args={"got": str(end), "start": str(dc.schedule.start)})  # fmt: skip
+            yield Finding(
+                "W303",
+                item.file,
+                path=("systems", item.index, "cost", "contract_end"),
+                args={"got": str(end), "start": str(dc.schedule.start)},
+            )
         for j, dep_ref in enumerate(item.depends_on):
             dep = items.get(dep_ref)
             if dep is None or dep_ref == ref:
@@ -274,14 +321,21 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
             and s.classification in SENSITIVE
             and s.hosting.type != "government"
         ):
-            yield Finding("W308", item.file, path=_id_path(item),
-                          args={"classification": s.classification, "type": s.hosting.type})  # fmt: skip
+            yield Finding(
+                "W308",
+                item.file,
+                path=_id_path(item),
+                args={"classification": s.classification, "type": s.hosting.type},
+            )
     if dc is not None:
         last = waves(dc.schedule)[-1]
         if month_index(dc.schedule.start, last.cutover) >= dc.finance.horizon_months:
-            yield Finding("W311", inputs.datacenters[0].file, path=("schedule", "waves"),
-                          args={"cutover": str(last.cutover),
-                                "months": dc.finance.horizon_months})  # fmt: skip
+            yield Finding(
+                "W311",
+                inputs.datacenters[0].file,
+                path=("schedule", "waves"),
+                args={"cutover": str(last.cutover), "months": dc.finance.horizon_months},
+            )
 
 
 def _accept(findings: list[Finding], items: Mapping[str, Item]) -> list[Finding]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from migrasi.core.values import source_text
 
@@ -22,8 +24,28 @@ _DECIMAL_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)\Z")
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
+@dataclass(frozen=True)
+class Rule:
+    """Field metadata: a plain validator with its messages, and the JSON Schema it stands for."""
+
+    check: Callable[[Any], Any]
+    schema: dict[str, object] = field(default_factory=dict)
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Validate with ``check`` alone."""
+        return core_schema.no_info_plain_validator_function(self.check)
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Describe the field with ``schema``."""
+        return dict(self.schema)
+
+
 def kind_of(value: object) -> str:
-    """Name the kind of a YAML value for messages: null, boolean, number, date, text, list, mapping."""
+    """Name the kind of a YAML value for messages (null, boolean, number, text, ...)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -68,21 +90,19 @@ def _text_validator(
     return check
 
 
-def text_type(
+def text_rule(
     pattern: str | None = None, max_length: int | None = None, what: str | None = None
-) -> Any:
+) -> Rule:
     """Non-empty text as written, optionally matched against ``pattern`` (anchored)."""
     schema: dict[str, object] = {"type": "string", "minLength": 1}
     if pattern:
         schema["pattern"] = pattern if pattern.endswith("$") else pattern + "$"
     if max_length:
         schema["maxLength"] = max_length
-    return Annotated[
-        str, PlainValidator(_text_validator(pattern, max_length, what)), WithJsonSchema(schema)
-    ]
+    return Rule(_text_validator(pattern, max_length, what), schema)
 
 
-def enum_type(values: Sequence[str]) -> Any:
+def enum_rule(values: Sequence[str]) -> Rule:
     """Text that must be one of ``values``."""
     allowed = tuple(values)
 
@@ -92,7 +112,7 @@ def enum_type(values: Sequence[str]) -> Any:
             raise _fail("m_enum", got=_shown(value), expected=allowed)
         return text
 
-    return Annotated[str, PlainValidator(check), WithJsonSchema({"enum": list(allowed)})]
+    return Rule(check, {"enum": list(allowed)})
 
 
 def _bounds(number: Decimal, ge: int | None, gt: int | None, le: int | None) -> None:
@@ -115,7 +135,7 @@ def _number_schema(kind: str, ge: int | None, gt: int | None, le: int | None) ->
     return schema
 
 
-def int_type(ge: int | None = None, le: int | None = None) -> Any:
+def int_rule(ge: int | None = None, le: int | None = None) -> Rule:
     """A whole number written as a number (``vcpu: "4"`` and ``vcpu: 2.5`` are errors)."""
 
     def check(value: object) -> int:
@@ -128,12 +148,10 @@ def int_type(ge: int | None = None, le: int | None = None) -> Any:
         _bounds(Decimal(value), ge, None, le)
         return int(value)
 
-    return Annotated[int, PlainValidator(check), WithJsonSchema(_number_schema("integer", ge, None, le))]
+    return Rule(check, _number_schema("integer", ge, None, le))
 
 
-def decimal_type(
-    ge: int | None = 0, gt: int | None = None, *, quoted: bool = False
-) -> Any:
+def decimal_rule(ge: int | None = 0, gt: int | None = None, *, quoted: bool = False) -> Rule:
     """An exact number; with ``quoted`` a decimal may also be written as a string (``"12.50"``)."""
 
     def check(value: object) -> Decimal:
@@ -152,9 +170,12 @@ def decimal_type(
 
     schema = _number_schema("number", ge, gt, None)
     if quoted:
-        text: dict[str, object] = {"type": "string", "pattern": r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)$"}
+        text: dict[str, object] = {
+            "type": "string",
+            "pattern": r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)$",
+        }
         schema = {"anyOf": [schema, text]}
-    return Annotated[Decimal, PlainValidator(check), WithJsonSchema(schema)]
+    return Rule(check, schema)
 
 
 def _date(value: object) -> date:
@@ -168,9 +189,7 @@ def _date(value: object) -> date:
     raise _fail("m_date", got=_shown(value))
 
 
-Date = Annotated[
-    date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
-]
+Date = Annotated[date, Rule(_date, {"type": "string", "format": "date"})]
 """A day written ``YYYY-MM-DD``."""
 
 
@@ -180,5 +199,5 @@ def _bool(value: object) -> bool:
     raise _fail("m_bool", got=_shown(value))
 
 
-Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+Bool = Annotated[bool, Rule(_bool, {"type": "boolean"})]
 """Only ``true`` or ``false``: ``yes``, ``no``, ``on`` and ``off`` are text."""

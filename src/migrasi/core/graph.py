@@ -24,7 +24,7 @@ class Groups:
 
     def order(self) -> list[str]:
         """Group ids with every group after the groups it depends on; ties by id."""
-        indegree = {g: 0 for g in self.members}
+        indegree = dict.fromkeys(self.members, 0)
         users: dict[str, list[str]] = {g: [] for g in self.members}
         for g, needed in self.needs.items():
             for n in needed:

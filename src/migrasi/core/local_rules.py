@@ -12,7 +12,9 @@ def _repeats(file: str, path: Path, values: Sequence[object]) -> Iterable[Findin
     seen: set[object] = set()
     for j, value in enumerate(values):
         if value in seen:
-            yield Finding("E102", file, path=(*path, j), args={"kind": "m_repeated", "got": str(value)})
+            yield Finding(
+                "E102", file, path=(*path, j), args={"kind": "m_repeated", "got": str(value)}
+            )
         seen.add(value)
 
 
@@ -21,16 +23,33 @@ def system_rules(file: str, index: int, s: System) -> list[Finding]:
     base: Path = ("systems", index)
     out: list[Finding] = []
     if s.resources is None and s.moved:
-        out.append(Finding("E101", file, path=base, anchor=Anchor.FIRST_KEY,
-                           args={"field": "resources", "why": "moved"}))  # fmt: skip
+        out.append(
+            Finding(
+                "E101",
+                file,
+                path=base,
+                anchor=Anchor.FIRST_KEY,
+                args={"field": "resources", "why": "moved"},
+            )
+        )
     out.extend(_repeats(file, (*base, "depends_on"), s.depends_on))
     out.extend(_repeats(file, (*base, "move_with"), s.move_with))
     out.extend(_repeats(file, (*base, "migration", "freeze_months"), s.migration.freeze_months))
     m = s.migration
     if m.not_before is not None and m.not_after is not None and m.not_before > m.not_after:
-        out.append(Finding("E102", file, path=(*base, "migration", "not_after"),
-                           args={"kind": "m_order", "first": "not_before", "got": str(m.not_after),
-                                 "bound": str(m.not_before)}))  # fmt: skip
+        out.append(
+            Finding(
+                "E102",
+                file,
+                path=(*base, "migration", "not_after"),
+                args={
+                    "kind": "m_order",
+                    "first": "not_before",
+                    "got": str(m.not_after),
+                    "bound": str(m.not_before),
+                },
+            )
+        )
     return out
 
 
@@ -39,9 +58,21 @@ def datacenter_rules(file: str, dc: DataCenter) -> list[Finding]:
     out: list[Finding] = []
     for j, b in enumerate(dc.schedule.blackouts):
         if b.from_ > b.to:
-            out.append(Finding("E102", file, path=("schedule", "blackouts", j, "to"),
-                               args={"kind": "m_order", "first": "from", "got": str(b.to),
-                                     "bound": str(b.from_)}))  # fmt: skip
+            out.append(
+                Finding(
+                    "E102",
+                    file,
+                    path=("schedule", "blackouts", j, "to"),
+                    args={
+                        "kind": "m_order",
+                        "first": "from",
+                        "got": str(b.to),
+                        "bound": str(b.from_),
+                    },
+                )
+            )
     if dc.schedule.pilot is not None:
-        out.extend(_repeats(file, ("schedule", "pilot", "criticality"), dc.schedule.pilot.criticality))
+        out.extend(
+            _repeats(file, ("schedule", "pilot", "criticality"), dc.schedule.pilot.criticality)
+        )
     return out

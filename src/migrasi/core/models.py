@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from migrasi.core.fieldtypes import (
-    Bool,
-    Date,
-    decimal_type,
-    enum_type,
-    int_type,
-    text_type,
-)
+from migrasi.core.fieldtypes import Bool, Date, decimal_rule, enum_rule, int_rule, text_rule
 
 INVENTORY_SCHEMA = "migrasi/inventory/v1"
 DATACENTER_SCHEMA = "migrasi/datacenter/v1"
@@ -28,16 +23,16 @@ HOSTING_TYPES = ("cloud", "vps", "dedicated", "colocation", "shared", "saas", "g
 LOCATIONS = ("jambi", "indonesia", "overseas")
 KINDS = ("provinsi", "kabupaten", "kota")
 
-Slug = text_type(SLUG, what="slug")
-Ref = text_type(REF, what="ref")
-Text200 = text_type(max_length=200)
-Text = text_type()
-Currency = text_type(r"^[A-Z]{3}", what="currency")
-WarningCode = text_type(r"^W3(0[1-9]|1[01])", what="warning")
-Amount = decimal_type(quoted=True)
-Number = decimal_type()
-Month = int_type(ge=1, le=12)
-Count = int_type(ge=0)
+Slug = Annotated[str, text_rule(SLUG, what="slug")]
+Ref = Annotated[str, text_rule(REF, what="ref")]
+Text200 = Annotated[str, text_rule(max_length=200)]
+Text = Annotated[str, text_rule()]
+Currency = Annotated[str, text_rule(r"^[A-Z]{3}", what="currency")]
+WarningCode = Annotated[str, text_rule(r"^W3(0[1-9]|1[01])", what="warning")]
+Amount = Annotated[Decimal, decimal_rule(quoted=True)]
+Number = Annotated[Decimal, decimal_rule()]
+Month = Annotated[int, int_rule(ge=1, le=12)]
+Count = Annotated[int, int_rule(ge=0)]
 
 
 class _Model(BaseModel):
@@ -48,25 +43,25 @@ class Region(_Model):
     """Who the inventory belongs to."""
 
     id: Slug
-    code: text_type(r"^\d{2}(\.\d{2})?", what="region_code")  # type: ignore[valid-type]
+    code: Annotated[str, text_rule(r"^\d{2}(\.\d{2})?", what="region_code")]
     name: Text
-    kind: enum_type(KINDS)  # type: ignore[valid-type]
-    bps_code: text_type(r"^\d{2}(\d{2})?", what="bps_code") | None = None  # type: ignore[valid-type]
+    kind: Annotated[str, enum_rule(KINDS)]
+    bps_code: Annotated[str, text_rule(r"^\d{2}(\d{2})?", what="bps_code")] | None = None
 
 
 class Hosting(_Model):
     """Where the system runs today."""
 
     provider: Text
-    type: enum_type(HOSTING_TYPES)  # type: ignore[valid-type]
-    location: enum_type(LOCATIONS)  # type: ignore[valid-type]
+    type: Annotated[str, enum_rule(HOSTING_TYPES)]
+    location: Annotated[str, enum_rule(LOCATIONS)]
 
 
 class Cost(_Model):
     """What the region pays its provider."""
 
     amount: Amount
-    per: enum_type(("month", "year"))  # type: ignore[valid-type]
+    per: Annotated[str, enum_rule(("month", "year"))]
     currency: Currency = "IDR"
     contract_end: Date | None = None
     termination_fee: Amount | None = None
@@ -75,7 +70,7 @@ class Cost(_Model):
 class Resources(_Model):
     """What the system needs in the Data Center."""
 
-    vcpu: int_type(ge=1)  # type: ignore[valid-type]
+    vcpu: Annotated[int, int_rule(ge=1)]
     ram_gb: Number
     storage_gb: Number
 
@@ -83,10 +78,10 @@ class Resources(_Model):
 class Migration(_Model):
     """How and when the system moves."""
 
-    strategy: enum_type(STRATEGIES)  # type: ignore[valid-type]
+    strategy: Annotated[str, enum_rule(STRATEGIES)]
     effort_days: Number | None = None
     data_gb: Number | None = None
-    wave: int_type(ge=1) | None = None  # type: ignore[valid-type]
+    wave: Annotated[int, int_rule(ge=1)] | None = None
     not_before: Date | None = None
     not_after: Date | None = None
     freeze_months: list[Month] = Field(default_factory=list)
@@ -98,9 +93,9 @@ class System(_Model):
     id: Slug
     name: Text200
     owner: Text200
-    service: enum_type(("administrasi", "publik")) = "administrasi"  # type: ignore[valid-type]
-    criticality: enum_type(CRITICALITIES)  # type: ignore[valid-type]
-    classification: enum_type(CLASSIFICATIONS)  # type: ignore[valid-type]
+    service: Annotated[str, enum_rule(("administrasi", "publik"))] = "administrasi"
+    criticality: Annotated[str, enum_rule(CRITICALITIES)]
+    classification: Annotated[str, enum_rule(CLASSIFICATIONS)]
     personal_data: Bool = False
     hosting: Hosting
     cost: Cost
@@ -130,7 +125,7 @@ class System(_Model):
 class Inventory(_Model):
     """A region's inventory file: ``schema: migrasi/inventory/v1``."""
 
-    schema_: enum_type((INVENTORY_SCHEMA,)) = Field(alias="schema")  # type: ignore[valid-type]
+    schema_: Annotated[str, enum_rule((INVENTORY_SCHEMA,))] = Field(alias="schema")
     region: Region
     systems: list[System]
 
@@ -167,7 +162,7 @@ class Pilot(_Model):
     """The first open wave takes only low-risk systems."""
 
     max_systems: Count
-    criticality: list[enum_type(CRITICALITIES)]  # type: ignore[valid-type]
+    criticality: list[Annotated[str, enum_rule(CRITICALITIES)]]
     personal_data: Bool = False
 
 
@@ -183,10 +178,10 @@ class Schedule(_Model):
     """The waves and the limits of each."""
 
     start: Date
-    wave_weeks: int_type(ge=1)  # type: ignore[valid-type]
-    waves: int_type(ge=1)  # type: ignore[valid-type]
+    wave_weeks: Annotated[int, int_rule(ge=1)]
+    waves: Annotated[int, int_rule(ge=1)]
     team_days: Number
-    link_mbps: decimal_type(gt=0)  # type: ignore[valid-type]
+    link_mbps: Annotated[Decimal, decimal_rule(gt=0)]
     transfer_hours: Number
     max_critical: Count | None = None
     compliance_deadline: Date | None = None
@@ -212,16 +207,16 @@ class EffortDays(_Model):
 class Finance(_Model):
     """Settings for the money figures."""
 
-    horizon_months: int_type(ge=1)  # type: ignore[valid-type]
-    discount_rate: decimal_type(quoted=True)  # type: ignore[valid-type]
+    horizon_months: Annotated[int, int_rule(ge=1)]
+    discount_rate: Annotated[Decimal, decimal_rule(quoted=True)]
     labour_cost_per_day: Number
-    fx: dict[Currency, decimal_type(gt=0)] = Field(default_factory=dict)  # type: ignore[valid-type]
+    fx: dict[Currency, Annotated[Decimal, decimal_rule(gt=0)]] = Field(default_factory=dict)
 
 
 class DataCenter(_Model):
     """The data-center file: ``schema: migrasi/datacenter/v1``."""
 
-    schema_: enum_type((DATACENTER_SCHEMA,)) = Field(alias="schema")  # type: ignore[valid-type]
+    schema_: Annotated[str, enum_rule((DATACENTER_SCHEMA,))] = Field(alias="schema")
     name: Text
     capacity: Capacity
     running_cost: RunningCost

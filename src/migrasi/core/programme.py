@@ -116,18 +116,30 @@ def make_item(file: str, region: str, index: int, s: System, dc: DataCenter | No
         if rc_rate is not None:
             if s.moved:
                 internal = (
-                    vcpu * rc.per_vcpu + ram * rc.per_ram_gb + storage * rc.per_storage_gb
+                    vcpu * rc.per_vcpu
+                    + ram * rc.per_ram_gb
+                    + storage * rc.per_storage_gb
                     + rc.per_system
-                ) * rc_rate  # fmt: skip
+                ) * rc_rate
             else:
                 internal = ZERO
     return Item(
-        ref=f"{region}/{s.id}", region=region, file=file, index=index, system=s,
+        ref=f"{region}/{s.id}",
+        region=region,
+        file=file,
+        index=index,
+        system=s,
         depends_on=tuple(split_ref(r, region) for r in s.depends_on),
         move_with=tuple(split_ref(r, region) for r in s.move_with),
-        effort=effort, data_gb=data, vcpu=vcpu, ram_gb=ram, storage_gb=storage,
-        external=external, internal=internal, critical=s.criticality in CRITICAL,
-    )  # fmt: skip
+        effort=effort,
+        data_gb=data,
+        vcpu=vcpu,
+        ram_gb=ram,
+        storage_gb=storage,
+        external=external,
+        internal=internal,
+        critical=s.criticality in CRITICAL,
+    )
 
 
 def pilot_eligible(item: Item, pilot: Pilot) -> bool:

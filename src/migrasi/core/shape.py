@@ -34,9 +34,11 @@ def schema_of(file: str, data: object) -> tuple[str | None, Finding | None]:
     if isinstance(value, str) and value in MODELS:
         return value, None
     return None, Finding(
-        "E006", file, path=("schema",),
+        "E006",
+        file,
+        path=("schema",),
         args={"why": "unknown", "got": str(value), "suggestion": suggest(str(value), MODELS)},
-    )  # fmt: skip
+    )
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -84,15 +86,21 @@ def _finding(file: str, model: type[BaseModel], error: Any) -> Finding:
     kind: str = error["type"]
     ctx: dict[str, object] = dict(error.get("ctx") or {})
     if kind == "missing":
-        return Finding("E101", file, path=loc[:-1], anchor=Anchor.FIRST_KEY,
-                       args={"field": str(loc[-1])})  # fmt: skip
+        return Finding(
+            "E101", file, path=loc[:-1], anchor=Anchor.FIRST_KEY, args={"field": str(loc[-1])}
+        )
     if kind == "m_missing":
         return Finding("E101", file, path=loc, anchor=Anchor.FIRST_KEY, args=ctx)
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         known = field_names(owner) if owner else []
-        return Finding("E103", file, path=loc, anchor=Anchor.KEY,
-                       args={"field": str(loc[-1]), "suggestion": suggest(str(loc[-1]), known)})  # fmt: skip
+        return Finding(
+            "E103",
+            file,
+            path=loc,
+            anchor=Anchor.KEY,
+            args={"field": str(loc[-1]), "suggestion": suggest(str(loc[-1]), known)},
+        )
     if loc and loc[-1] == "[key]":
         return Finding("E102", file, path=loc[:-1], anchor=Anchor.KEY, args={"kind": kind, **ctx})
     if kind in ("model_type", "dict_type", "model_attributes_type"):

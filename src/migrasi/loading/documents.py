@@ -33,8 +33,9 @@ def read_bytes(path: Path) -> bytes | Finding:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return Finding("E002", display(path), args={"why": "unreadable", "reason": reason},
-                       line=1, column=1)  # fmt: skip
+        return Finding(
+            "E002", display(path), args={"why": "unreadable", "reason": reason}, line=1, column=1
+        )
 
 
 def load(paths: Sequence[Path]) -> Loaded:
@@ -97,7 +98,9 @@ def _inventory(name: str, data: object) -> tuple[InventoryInput, list[Finding]]:
     return InventoryInput(name, region, region_id, systems, ids, complete), errors
 
 
-def _salvage(data: object) -> tuple[Region | None, tuple[tuple[int, System], ...], tuple[tuple[int, str], ...]]:
+def _salvage(
+    data: object,
+) -> tuple[Region | None, tuple[tuple[int, System], ...], tuple[tuple[int, str], ...]]:
     """Keep what is valid of a file that failed its shape check, for the cross-file checks."""
     assert isinstance(data, dict)
     region = check_part(Region, data.get("region"))

@@ -22,7 +22,9 @@ def _walk(root: Node, path: Path) -> tuple[Node, Node | None, int]:
             if pair is None:
                 break
             key_node, node = pair
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        elif (
+            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
             key_node, node = None, node.value[part]
         else:
             break
@@ -47,10 +49,9 @@ def place(findings: Iterable[Finding], parsed: Mapping[str, Parsed]) -> list[Fin
     """Give every finding that has no position yet the position of its path in its file."""
     out: list[Finding] = []
     for f in findings:
-        if f.line is None and f.file is not None and f.anchor is not Anchor.NONE:
-            doc = parsed.get(f.file)
-            if doc is not None and doc.root is not None:
-                line, column = position(doc.root, f.path, f.anchor)
-                f = f.at(line, column)
-        out.append(f)
+        doc = parsed.get(f.file) if f.file is not None else None
+        if f.line is None and f.anchor is not Anchor.NONE and doc is not None and doc.root:
+            out.append(f.at(*position(doc.root, f.path, f.anchor)))
+        else:
+            out.append(f)
     return out

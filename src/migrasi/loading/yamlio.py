@@ -86,9 +86,12 @@ def decode(file: str, raw: bytes) -> tuple[str | None, Finding | None]:
         prefix = raw[: exc.start].decode("utf-8")
         line, column = _position(prefix + "x", len(prefix))
         return None, Finding(
-            "E002", file, args={"why": "byte", "byte": f"0x{raw[exc.start]:02x}"},
-            line=line, column=column,
-        )  # fmt: skip
+            "E002",
+            file,
+            args={"why": "byte", "byte": f"0x{raw[exc.start]:02x}"},
+            line=line,
+            column=column,
+        )
     nul = text.find("\x00")
     if nul >= 0:
         line, column = _position(text, nul)
@@ -120,8 +123,13 @@ def parse(file: str, raw: bytes) -> Parsed:
         line, column = _position(text, index)
         code = f"U+{ord(text[index]):04X}" if bad else "?"
         result.findings.append(
-            Finding("E001", file, args={"problem": f"character {code} is not allowed in YAML"},
-                    line=line, column=column)  # fmt: skip
+            Finding(
+                "E001",
+                file,
+                args={"problem": f"character {code} is not allowed in YAML"},
+                line=line,
+                column=column,
+            )
         )
         return result
     except yaml.YAMLError as exc:
@@ -151,8 +159,9 @@ def _marked_error(file: str, exc: yaml.MarkedYAMLError) -> Finding:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = " ".join(p for p in (exc.context, exc.problem) if p)
     if "maximum nesting depth" in problem:
-        return Finding("E005", file, args={"limit": "depth", "max": MAX_DEPTH}, line=line,
-                       column=column)  # fmt: skip
+        return Finding(
+            "E005", file, args={"limit": "depth", "max": MAX_DEPTH}, line=line, column=column
+        )
     if "expected a single document" in problem:
         return Finding("E004", file, args={"why": "documents"}, line=line, column=column)
     return Finding("E001", file, args={"problem": problem}, line=line, column=column)
@@ -188,8 +197,15 @@ class _Builder:
                 repeated = True
                 self.expanded += 1
                 if self.expanded > MAX_ALIAS_NODES:
-                    raise _Stop(Finding("E005", self.file, line=1, column=1,
-                                        args={"limit": "aliases", "max": MAX_ALIAS_NODES}))  # fmt: skip
+                    raise _Stop(
+                        Finding(
+                            "E005",
+                            self.file,
+                            line=1,
+                            column=1,
+                            args={"limit": "aliases", "max": MAX_ALIAS_NODES},
+                        )
+                    )
             else:
                 self.seen.add(id(node))
         if isinstance(node, ScalarNode):
@@ -209,7 +225,9 @@ class _Builder:
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode):
                 if key_node.tag not in _SCALAR_TAGS:
-                    raise _Stop(self._at("E001", key_node, problem=f"tag {key_node.tag} is not allowed"))
+                    raise _Stop(
+                        self._at("E001", key_node, problem=f"tag {key_node.tag} is not allowed")
+                    )
                 key: object = key_node.value
             else:
                 key = self.build(key_node, depth + 1, repeated)

@@ -62,19 +62,32 @@ def message(f: Finding, lang: str) -> str:
             if isinstance(group, list) and len(group) > 1
             else text("E207.subject.one", lang)
         )
-        body = text("E207", lang, subject=subject, limit=text(f"limit.{args['limit']}", lang),
-                    need=plain(_dec(args["need"]), lang), have=plain(_dec(args["have"]), lang))  # fmt: skip
+        body = text(
+            "E207",
+            lang,
+            subject=subject,
+            limit=text(f"limit.{args['limit']}", lang),
+            need=plain(_dec(args["need"]), lang),
+            have=plain(_dec(args["have"]), lang),
+        )
     elif code == "E208":
         other = args.get("other")
         of = text("E208.of", lang, other=other) if other else ""
         months = args.get("months")
-        body = text(f"E208.{args['why']}", lang, **{**args, "of": of,
-                    "months": _list(months) if isinstance(months, Sequence) else ""})  # fmt: skip
+        body = text(
+            f"E208.{args['why']}",
+            lang,
+            **{**args, "of": of, "months": _list(months) if isinstance(months, Sequence) else ""},
+        )
     elif code in ("W301", "E207"):
         body = text(code, lang, group=_list(args.get("group")))
     elif code == "W302":
-        body = text(code, lang, internal=money(_dec(args["internal"]), lang),
-                    external=money(_dec(args["external"]), lang))  # fmt: skip
+        body = text(
+            code,
+            lang,
+            internal=money(_dec(args["internal"]), lang),
+            external=money(_dec(args["external"]), lang),
+        )
     elif "why" in args:
         body = text(f"{code}.{args['why']}", lang, **args)
     else:

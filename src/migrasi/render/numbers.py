@@ -27,7 +27,7 @@ def money(value: Decimal | int, lang: str) -> str:
 
 
 def money_short(value: Decimal | int, lang: str) -> str:
-    """A large figure in prose: ``Rp1,23 miliar``, ``Rp456,7 juta`` (id); ``IDR 1.23 billion`` (en)."""
+    """A large figure in prose: ``Rp1,23 miliar``, ``Rp456,7 juta``; ``IDR 1.23 billion``."""
     number = Decimal(value)
     scales = (
         (Decimal(10) ** 12, "triliun", "trillion"),

@@ -71,7 +71,9 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
 
 def as_json(findings: Sequence[Finding], lang: str) -> str:
     """A JSON list of findings, ``indent=2``, keys in a fixed order, a final newline."""
-    return json.dumps([finding_dict(f, lang) for f in findings], indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps([finding_dict(f, lang) for f in findings], indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 def _escape_data(value: str) -> str:
@@ -103,14 +105,25 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     """A Markdown table of all findings, for ``GITHUB_STEP_SUMMARY``."""
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
-    head = f"### migrasi validate\n\n{text('summary.counts', lang, files=files, errors=errors, warnings=warnings)}\n"
+    counts = text("summary.counts", lang, files=files, errors=errors, warnings=warnings)
+    head = f"### migrasi validate\n\n{counts}\n"
     if not findings:
         return head
-    rows = ["", "| file | line | column | severity | code | path | message |",
-            "| --- | ---: | ---: | --- | --- | --- | --- |"]  # fmt: skip
+    rows = [
+        "",
+        "| file | line | column | severity | code | path | message |",
+        "| --- | ---: | ---: | --- | --- | --- | --- |",
+    ]
     for f in findings:
-        cells = [f.file or "", str(f.line or ""), str(f.column or ""), f.severity, f.code,
-                 path_text(f.path), message(f, lang)]  # fmt: skip
+        cells = [
+            f.file or "",
+            str(f.line or ""),
+            str(f.column or ""),
+            f.severity,
+            f.code,
+            path_text(f.path),
+            message(f, lang),
+        ]
         rows.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     return head + "\n".join(rows) + "\n"
 
@@ -143,9 +156,13 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
             if f.line is not None:
                 location["region"] = {"startLine": f.line, "startColumn": f.column}
             result["locations"] = [
-                {"physicalLocation": location,
-                 "logicalLocations": [{"fullyQualifiedName": path_text(f.path)}] if f.path else []}
-            ]  # fmt: skip
+                {
+                    "physicalLocation": location,
+                    "logicalLocations": [{"fullyQualifiedName": path_text(f.path)}]
+                    if f.path
+                    else [],
+                }
+            ]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

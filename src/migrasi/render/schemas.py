@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from migrasi.core.models import DataCenter, Inventory
 
-_MODELS = {"inventory": Inventory, "datacenter": DataCenter}
+_MODELS: dict[str, type[BaseModel]] = {"inventory": Inventory, "datacenter": DataCenter}
 TITLES = {
     "inventory": "migrasi region inventory (migrasi/inventory/v1)",
     "datacenter": "migrasi data-center file (migrasi/datacenter/v1)",

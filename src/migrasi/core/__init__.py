@@ -1,0 +1,1 @@
+"""The domain: models, checks, graph, move groups, scheduler, money. No I/O."""
