@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-import click
 import typer
 
 from migrasi import __version__
@@ -61,17 +60,20 @@ def run(argv: Sequence[str]) -> int:
     debug = "--debug" in argv
     try:
         result = app(args=list(argv), prog_name="migrasi", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        exc.show(file=sys.stderr)
-        return 2
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         from migrasi.render.catalog import text
 
         print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
         return 130
-    except click.exceptions.ClickException as exc:
-        exc.show(file=sys.stderr)
-        return exc.exit_code
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.TyperException as exc:  # usage errors of the parser: exit 2
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show(file=sys.stderr)
+        else:
+            print(f"migrasi: {exc}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", 2))
     except MigrasiError as exc:
         print(f"migrasi: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -158,24 +158,38 @@ def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
 
 
 def _move_with_kinds(items: Mapping[str, Item]) -> Iterable[Finding]:
+    """E209 once per set of systems joined by ``move_with`` (as written) that mixes kinds."""
+    parent = {ref: ref for ref in items}
+
+    def root(ref: str) -> str:
+        while parent[ref] != ref:
+            parent[ref] = parent[parent[ref]]
+            ref = parent[ref]
+        return ref
+
     for ref in sorted(items):
-        item = items[ref]
-        for j, other_ref in enumerate(item.move_with):
-            other = items.get(other_ref)
-            if other is None or other_ref == ref:
-                continue
-            if item.moved != other.moved:
-                moved, kept = (item, other) if item.moved else (other, item)
-                yield Finding(
-                    "E209",
-                    item.file,
-                    path=("systems", item.index, "move_with", j),
-                    args={
-                        "moved": moved.ref,
-                        "other": kept.ref,
-                        "strategy": kept.system.migration.strategy,
-                    },
-                )
+        for other in items[ref].move_with:
+            if other in items and other != ref:
+                a, b = sorted((root(ref), root(other)))
+                parent[b] = a
+    joined: dict[str, list[str]] = {}
+    for ref in sorted(items):
+        joined.setdefault(root(ref), []).append(ref)
+    for refs in joined.values():
+        moved = [r for r in refs if items[r].moved]
+        others = [r for r in refs if not items[r].moved]
+        if moved and others:
+            first = items[refs[0]]
+            yield Finding(
+                "E209",
+                first.file,
+                path=_id_path(first),
+                args={
+                    "moved": ", ".join(moved),
+                    "other": ", ".join(others),
+                    "strategy": items[others[0]].system.migration.strategy,
+                },
+            )
 
 
 def _never_fits(
@@ -332,7 +346,7 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
         if month_index(dc.schedule.start, last.cutover) >= dc.finance.horizon_months:
             yield Finding(
                 "W311",
-                inputs.datacenters[0].file,
+                inputs.datacenter_file,
                 path=("schedule", "waves"),
                 args={"cutover": str(last.cutover), "months": dc.finance.horizon_months},
             )

@@ -24,7 +24,7 @@ _DECIMAL_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)\Z")
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """Field metadata: a plain validator with its messages, and the JSON Schema it stands for."""
 
@@ -71,7 +71,7 @@ def _shown(value: object) -> str:
 
 
 def _text_validator(
-    pattern: str | None, max_length: int | None, what: str | None
+    pattern: str | None, max_length: int | None, what: str | None, empty: bool
 ) -> Callable[[object], str]:
     compiled = re.compile(pattern.lstrip("^")) if pattern else None
 
@@ -79,7 +79,7 @@ def _text_validator(
         text = source_text(value)
         if text is None:
             raise _fail("m_type", expected="text", got=kind_of(value))
-        if not text.strip():
+        if not empty and not text.strip():
             raise _fail("m_empty")
         if max_length is not None and len(text) > max_length:
             raise _fail("m_too_long", max=max_length, length=len(text))
@@ -91,15 +91,19 @@ def _text_validator(
 
 
 def text_rule(
-    pattern: str | None = None, max_length: int | None = None, what: str | None = None
+    pattern: str | None = None,
+    max_length: int | None = None,
+    what: str | None = None,
+    *,
+    empty: bool = False,
 ) -> Rule:
-    """Non-empty text as written, optionally matched against ``pattern`` (anchored)."""
-    schema: dict[str, object] = {"type": "string", "minLength": 1}
+    """Text as written (non-empty unless ``empty``), optionally matching ``pattern`` whole."""
+    schema: dict[str, object] = {"type": "string"} if empty else {"type": "string", "minLength": 1}
     if pattern:
         schema["pattern"] = pattern if pattern.endswith("$") else pattern + "$"
     if max_length:
         schema["maxLength"] = max_length
-    return Rule(_text_validator(pattern, max_length, what), schema)
+    return Rule(_text_validator(pattern, max_length, what, empty), schema)
 
 
 def enum_rule(values: Sequence[str]) -> Rule:

@@ -104,7 +104,7 @@ class System(_Model):
     depends_on: list[Ref] = Field(default_factory=list)
     move_with: list[Ref] = Field(default_factory=list)
     accepted_warnings: dict[WarningCode, Text] = Field(default_factory=dict)
-    notes: str | None = None
+    notes: Annotated[str, text_rule(empty=True)] | None = None
 
     @property
     def strategy(self) -> str:

@@ -32,7 +32,8 @@ class DataCenterInput:
     """The data-center file after its shape check."""
 
     file: str
-    model: DataCenter
+    model: DataCenter | None
+    """None when the file failed its shape check (it still counts for E205)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class Inputs:
     def datacenter(self) -> DataCenter | None:
         """The one data-center file, or None when there is not exactly one."""
         return self.datacenters[0].model if len(self.datacenters) == 1 else None
+
+    @property
+    def datacenter_file(self) -> str:
+        """The path of the data-center file (the first when there are several)."""
+        return self.datacenters[0].file if self.datacenters else self.first_path
 
 
 def split_ref(ref: str, region: str) -> str:

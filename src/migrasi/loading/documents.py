@@ -11,6 +11,7 @@ from migrasi.core.local_rules import datacenter_rules, system_rules
 from migrasi.core.models import DATACENTER_SCHEMA, DataCenter, Inventory, Region, System
 from migrasi.core.programme import DataCenterInput, Inputs, InventoryInput
 from migrasi.core.shape import check_part, check_shape, schema_of
+from migrasi.core.values import source_text
 from migrasi.loading.discover import discover, display
 from migrasi.loading.yamlio import MAX_BYTES, Parsed, parse
 
@@ -72,7 +73,7 @@ def load(paths: Sequence[Path]) -> Loaded:
             findings.extend(errors)
             if dc is not None:
                 findings.extend(datacenter_rules(name, dc))
-                datacenters.append(DataCenterInput(name, dc))
+            datacenters.append(DataCenterInput(name, dc))
             continue
         inv, errors = _inventory(name, doc.data)
         findings.extend(errors)
@@ -113,14 +114,14 @@ def _salvage(
             if system is not None:
                 systems.append((index, system))
                 ids.append((index, system.id))
-            elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                ids.append((index, raw["id"]))
+            elif isinstance(raw, dict) and source_text(raw.get("id")) is not None:
+                ids.append((index, str(source_text(raw.get("id")))))
     return region, tuple(systems), tuple(ids)
 
 
 def _raw_region_id(data: object) -> str | None:
     if isinstance(data, dict):
         region = data.get("region")
-        if isinstance(region, dict) and isinstance(region.get("id"), str):
-            return str(region["id"])
+        if isinstance(region, dict):
+            return source_text(region.get("id"))
     return None

@@ -1,0 +1,75 @@
+"""Shared fixtures: the repository's folders and an in-process runner of the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from migrasi.cli.app import run
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+INVENTORIES = ROOT / "inventories"
+
+
+@dataclass
+class Outcome:
+    """What one command printed and how it exited."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> object:
+    """Run ``migrasi ARGS`` in this process and return its exit code and outputs."""
+
+    def invoke(*args: str) -> Outcome:
+        code = run(list(args))
+        captured = capsys.readouterr()
+        return Outcome(code, captured.out, captured.err)
+
+    return invoke
+
+
+DATACENTER = """\
+schema: migrasi/datacenter/v1
+name: Pusat Data Uji
+capacity: {vcpu: 640, ram_gb: 2560, storage_gb: 300000}
+running_cost: {per_vcpu: 60000, per_ram_gb: 20000, per_storage_gb: 1000, per_system: 250000}
+schedule:
+  start: 2027-01-04
+  wave_weeks: 4
+  waves: 18
+  team_days: 90
+  link_mbps: 1000
+  transfer_hours: 36
+effort_days: {rehost: 8, replatform: 20, refactor: 60, repurchase: 25, retire: 3}
+finance: {horizon_months: 60, discount_rate: "0.06", labour_cost_per_day: 1500000}
+"""
+
+INVENTORY = """\
+schema: migrasi/inventory/v1
+region: {id: kota-uji, code: "15.71", name: Kota Uji, kind: kota}
+systems:
+  - id: simpeg
+    name: SIMPEG
+    owner: BKPSDM
+    criticality: tinggi
+    classification: terbatas
+    hosting: {provider: PT Awan, type: vps, location: indonesia}
+    cost: {amount: 4500000, per: month}
+    resources: {vcpu: 4, ram_gb: 16, storage_gb: 500}
+    migration: {strategy: rehost}
+"""
+
+
+@pytest.fixture
+def good_dir(tmp_path: Path) -> Path:
+    """A folder with a valid data-center file and one valid inventory."""
+    (tmp_path / "datacenter.yaml").write_text(DATACENTER, encoding="utf-8")
+    (tmp_path / "kota-uji.yaml").write_text(INVENTORY, encoding="utf-8")
+    return tmp_path

@@ -1,0 +1,144 @@
+"""The command line, thin: exit codes, stdout against stderr, and every output format."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from tests.conftest import ROOT, SHARED
+
+
+def test_clean_inputs_exit_0(cli: Any, good_dir: Path) -> None:
+    """Valid inputs exit 0 with nothing on stdout and a summary on stderr."""
+    result = cli("validate", str(good_dir))
+    assert result.code == 0
+    assert result.out == ""
+    assert "2 berkas diperiksa" in result.err
+
+
+def test_errors_exit_1_on_stdout(cli: Any, good_dir: Path) -> None:
+    """Findings go to stdout as compiler-style lines with a caret; errors exit 1."""
+    path = good_dir / "kota-uji.yaml"
+    path.write_text(path.read_text().replace("criticality: tinggi", "criticality: tingi"))
+    result = cli("validate", str(good_dir), "--lang", "en")
+    assert result.code == 1
+    first = result.out.splitlines()[0]
+    assert first == (
+        f"{good_dir.as_posix()}/kota-uji.yaml:7:18: error E102 systems[0].criticality: "
+        "'tingi' is not one of rendah, tinggi, strategis (did you mean 'tinggi'?)"
+    )
+    assert result.out.splitlines()[2].endswith("^")
+    assert "1 errors" in result.err
+
+
+def test_missing_path_exits_2(cli: Any) -> None:
+    """A PATH that does not exist is wrong usage."""
+    result = cli("validate", "/no/such/folder")
+    assert result.code == 2
+    assert "path not found" in result.err
+    assert result.out == ""
+
+
+def test_unknown_option_exits_2(cli: Any, good_dir: Path) -> None:
+    """An unknown option is wrong usage."""
+    assert cli("validate", str(good_dir), "--nope").code == 2
+
+
+def test_strict_fails_on_warnings(cli: Any, good_dir: Path) -> None:
+    """``--strict`` turns warnings into a failing exit code."""
+    path = good_dir / "kota-uji.yaml"
+    path.write_text(path.read_text().replace("amount: 4500000", "amount: 1000"))
+    assert cli("validate", str(good_dir)).code == 0
+    assert cli("validate", str(good_dir), "--strict").code == 1
+
+
+def test_accepted_warning_hidden_and_shown(cli: Any, good_dir: Path) -> None:
+    """An accepted warning is not reported nor counted by --strict, but --show-accepted lists it."""
+    path = good_dir / "kota-uji.yaml"
+    text = path.read_text().replace("amount: 4500000", "amount: 1000")
+    path.write_text(text + '    accepted_warnings: {W302: "must be in a government data center"}\n')
+    assert cli("validate", str(good_dir), "--strict").code == 0
+    shown = cli("validate", str(good_dir), "--show-accepted", "--format", "json")
+    items = json.loads(shown.out)
+    assert [(i["code"], i["severity"]) for i in items] == [("W302", "accepted")]
+
+
+def test_json_format(cli: Any, good_dir: Path) -> None:
+    """JSON output is a list of objects with the fields of validation.md."""
+    (good_dir / "kota-uji.yaml").write_text("schema: nope\n")
+    result = cli("validate", str(good_dir), "--format", "json")
+    items = json.loads(result.out)
+    assert list(items[0]) == ["file", "line", "column", "severity", "code", "path", "message"]
+    assert items[0]["code"] == "E006"
+
+
+def test_language_changes_messages_not_codes(cli: Any, good_dir: Path) -> None:
+    """--lang changes the words; codes and paths stay."""
+    (good_dir / "kota-uji.yaml").write_text("schema: nope\n")
+    en = json.loads(cli("validate", str(good_dir), "--format", "json", "--lang", "en").out)
+    id_ = json.loads(cli("validate", str(good_dir), "--format", "json").out)
+    assert [i["code"] for i in en] == [i["code"] for i in id_]
+    assert en[0]["message"] != id_[0]["message"]
+
+
+def test_github_format_and_step_summary(
+    cli: Any, good_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under GitHub Actions the output is workflow commands and a Markdown summary is appended."""
+    (good_dir / "kota-uji.yaml").write_text("schema: migrasi/inventory/v1\nregion: 1\n")
+    summary = tmp_path / "summary.md"
+    summary.write_text("before\n")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = cli("validate", str(good_dir))
+    assert result.code == 1
+    assert result.out.startswith("::error file=")
+    assert ",line=2,col=9,title=E102::" in result.out
+    text = summary.read_text()
+    assert text.startswith("before\n### migrasi validate")
+    assert "| E102 |" in text
+
+
+def test_sarif_matches_the_schema(cli: Any, good_dir: Path) -> None:
+    """SARIF output validates against the SARIF 2.1.0 schema from shared/vendor."""
+    path = good_dir / "kota-uji.yaml"
+    path.write_text(path.read_text().replace("vcpu: 4", 'vcpu: "4"') + "    bogus: 1\n")
+    result = cli("validate", str(good_dir), "--format", "sarif")
+    log = json.loads(result.out)
+    schema = json.loads((SHARED / "vendor" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    assert sorted(r["ruleId"] for r in results) == ["E102", "E103"]
+    assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results)
+
+
+def test_no_color_when_not_a_terminal(cli: Any, good_dir: Path) -> None:
+    """Text output carries no ANSI escapes when stdout is not a terminal."""
+    (good_dir / "kota-uji.yaml").write_text("schema: nope\n")
+    assert "\x1b[" not in cli("validate", str(good_dir)).out
+
+
+def test_help_and_version(cli: Any) -> None:
+    """--help shows an example and --version the version."""
+    assert "Example:" in cli("validate", "--help").out
+    assert cli("--version").out.startswith("migrasi ")
+
+
+def test_console_script_runs_as_module(good_dir: Path) -> None:
+    """``python -m migrasi`` works and keeps stdout and stderr apart."""
+    done = subprocess.run(
+        [sys.executable, "-m", "migrasi", "validate", str(good_dir), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert json.loads(done.stdout) == []
+    assert "2 berkas" in done.stderr
