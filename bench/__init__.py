@@ -1,0 +1,1 @@
+"""Benchmark tooling for migrasi: synthetic inventories and timing scripts (not shipped)."""
