@@ -45,7 +45,7 @@ def check(inputs: Inputs) -> Checked:
         out.extend(_never_fits(inputs, items, groups, calendar))
         out.extend(_pins(items, groups, calendar, dc.schedule.pilot))
     out.extend(_warnings(inputs, items))
-    return Checked(findings=_accept(out, items), items=items, groups=groups)
+    return Checked(findings=accept(out, items), items=items, groups=groups)
 
 
 def _datacenter_count(inputs: Inputs) -> Iterable[Finding]:
@@ -352,7 +352,8 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
             )
 
 
-def _accept(findings: list[Finding], items: Mapping[str, Item]) -> list[Finding]:
+def accept(findings: list[Finding], items: Mapping[str, Item]) -> list[Finding]:
+    """Mark the warnings a system lists in ``accepted_warnings`` as accepted, with the reason."""
     by_place = {(i.file, i.index): i for i in items.values()}
     out: list[Finding] = []
     for f in findings:

@@ -53,3 +53,16 @@ class OutputError(MigrasiError):
 
     def __str__(self) -> str:
         return f"cannot write {self.target}: {self.reason}"
+
+
+class InputErrors(MigrasiError):
+    """The inputs have errors, so nothing is planned (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+    def __str__(self) -> str:
+        return f"the inputs have {self.count} errors: run 'migrasi validate' to see them"

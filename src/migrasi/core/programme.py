@@ -77,6 +77,8 @@ class Item:
     vcpu: Decimal
     ram_gb: Decimal
     storage_gb: Decimal
+    rate: Decimal | None
+    """Rupiah per unit of the system's cost currency; None without a rate."""
     external: Decimal | None
     """What the provider is paid per month in Rupiah, exact; None without a rate."""
     internal: Decimal | None
@@ -110,7 +112,7 @@ def make_item(file: str, region: str, index: int, s: System, dc: DataCenter | No
     vcpu = Decimal(res.vcpu) if uses_dc and res is not None else ZERO
     ram = res.ram_gb if uses_dc and res is not None else ZERO
     storage = res.storage_gb if uses_dc and res is not None else ZERO
-    external = internal = None
+    external = internal = rate = None
     if dc is not None:
         rate = dc.rate(s.cost.currency)
         if rate is not None:
@@ -142,6 +144,7 @@ def make_item(file: str, region: str, index: int, s: System, dc: DataCenter | No
         vcpu=vcpu,
         ram_gb=ram,
         storage_gb=storage,
+        rate=rate,
         external=external,
         internal=internal,
         critical=s.criticality in CRITICAL,

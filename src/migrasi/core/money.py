@@ -1,0 +1,214 @@
+"""The money of money.md: exact month-by-month savings of one system, NPV, and the figures.
+
+All arithmetic is ``Decimal`` with 28 significant digits and ROUND_HALF_EVEN; figures are
+rounded half-up to whole Rupiah once, from their exact value, and totals are sums of rounded
+system figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+from functools import cached_property
+
+from migrasi.core.calendar import month_index
+from migrasi.core.models import DataCenter
+from migrasi.core.programme import Item
+
+ZERO = Decimal(0)
+CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+
+
+def whole(value: Decimal) -> int:
+    """Round exact Rupiah half-up to a whole Rupiah (2.5 → 3, −2.5 → −3)."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The horizon: month 0 holds the schedule's start; discount factors per month."""
+
+    start: date
+    horizon: int
+    rate: Decimal
+    labour: Decimal
+
+    @classmethod
+    def of(cls, dc: DataCenter) -> Timeline:
+        """The timeline of the data-center file's finance settings."""
+        f = dc.finance
+        return cls(dc.schedule.start, f.horizon_months, f.discount_rate, f.labour_cost_per_day)
+
+    @cached_property
+    def factors(self) -> tuple[Decimal, ...]:
+        """``(1 + discount_rate) ** (m / 12)`` for every month of the horizon."""
+        with localcontext(CONTEXT):
+            base = 1 + self.rate
+            return tuple(base ** (Decimal(m) / 12) for m in range(self.horizon))
+
+    def month(self, day: date) -> int:
+        """The month of ``day`` on this timeline."""
+        return month_index(self.start, day)
+
+    def label(self, m: int) -> str:
+        """Month ``m`` as ``YYYY-MM``."""
+        year, month0 = divmod(self.start.month - 1 + m, 12)
+        return f"{self.start.year + year:04d}-{month0 + 1:02d}"
+
+    def year_of(self, m: int) -> int:
+        """The calendar year of month ``m``."""
+        return self.start.year + (self.start.month - 1 + m) // 12
+
+    @cached_property
+    def years(self) -> tuple[int, ...]:
+        """Every calendar year the horizon touches."""
+        return tuple(range(self.year_of(0), self.year_of(self.horizon - 1) + 1))
+
+    def npv(self, savings: Sequence[Decimal]) -> Decimal:
+        """``Σ saving_m / factor_m``, each term computed and added in month order."""
+        total = ZERO
+        with localcontext(CONTEXT):
+            for saving, factor in zip(savings, self.factors, strict=True):
+                if saving:
+                    total += saving / factor
+        return total
+
+
+@dataclass(frozen=True)
+class Cash:
+    """One system's exact money under a plan: savings by month and what made them."""
+
+    external: Decimal
+    internal: Decimal
+    one_time: Decimal
+    fee: Decimal
+    """The termination fee paid (0 when the system waits for its contract to end)."""
+    end_early: bool
+    paid_through: int | None
+    """Last month the provider is paid; None when the system is not moved."""
+    cutover_month: int | None
+    savings: tuple[Decimal, ...]
+    npv: Decimal
+
+
+def _savings(
+    t: Timeline, e: Decimal, i: Decimal, o: Decimal, fee: Decimal, mc: int, paid: int
+) -> tuple[Decimal, ...]:
+    out: list[Decimal] = []
+    with localcontext(CONTEXT):
+        for m in range(t.horizon):
+            s = ZERO
+            if m > paid:
+                s += e
+            if m > mc:
+                s -= i
+            if m == mc:
+                s -= o + fee
+            out.append(s)
+    return tuple(out)
+
+
+def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
+    """The system's money when cut over on ``cutover`` (None: retained or unscheduled)."""
+    e = item.external or ZERO
+    i = item.internal or ZERO
+    if cutover is None or not item.planned:
+        zeros = tuple(ZERO for _ in range(t.horizon))
+        return Cash(e, i, ZERO, ZERO, False, None, None, zeros, ZERO)
+    with localcontext(CONTEXT):
+        o = item.effort * t.labour
+    mc = t.month(cutover)
+    cost = item.system.cost
+    wait_paid = mc
+    if cost.contract_end is not None and cost.contract_end >= cutover:
+        wait_paid = t.month(cost.contract_end)
+    wait = _savings(t, e, i, o, ZERO, mc, wait_paid)
+    wait_npv = t.npv(wait)
+    best = Cash(e, i, o, ZERO, False, wait_paid, mc, wait, wait_npv)
+    if wait_paid != mc and cost.termination_fee is not None:
+        rate = item.rate or Decimal(1)
+        with localcontext(CONTEXT):
+            fee = cost.termination_fee * rate
+        early = _savings(t, e, i, o, fee, mc, mc)
+        early_npv = t.npv(early)
+        if early_npv > wait_npv:
+            best = Cash(e, i, o, fee, True, mc, mc, early, early_npv)
+    return best
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One system's figures, each rounded once from its exact value (money.md)."""
+
+    external_monthly: int
+    internal_monthly: int
+    monthly_saving: int
+    one_time: int
+    termination_fee: int
+    baseline: int
+    first_saving_month: str | None
+    by_year: dict[int, int]
+    net_savings: int
+    npv: int
+    kept_in_jambi: int
+    dc_by_year: dict[int, int]
+
+
+def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
+    """Round the money of one system; ``counted`` is False for retained and unscheduled ones."""
+    years = dict.fromkeys(t.years, ZERO)
+    dc_years = dict.fromkeys(t.years, ZERO)
+    with localcontext(CONTEXT):
+        for m, s in enumerate(c.savings):
+            years[t.year_of(m)] += s
+        baseline = c.external * t.horizon
+        first: str | None = None
+        kept = ZERO
+        if counted and c.paid_through is not None and c.cutover_month is not None:
+            if c.paid_through + 1 < t.horizon:
+                first = t.label(c.paid_through + 1)
+            for m in range(c.cutover_month + 1, t.horizon):
+                dc_years[t.year_of(m)] += c.internal
+            if item.system.hosting.location != "jambi":
+                avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
+                fee = c.fee if c.cutover_month < t.horizon else ZERO
+                kept = avoided - fee
+    inside = c.cutover_month is not None and c.cutover_month < t.horizon
+    by_year = {y: whole(v) for y, v in years.items()}
+
+    def zero_if_not(value: Decimal) -> int:
+        return whole(value) if counted else 0
+
+    return Figures(
+        external_monthly=whole(c.external),
+        internal_monthly=zero_if_not(c.internal),
+        monthly_saving=zero_if_not(c.external - c.internal),
+        one_time=zero_if_not(c.one_time) if inside else 0,
+        termination_fee=zero_if_not(c.fee) if inside else 0,
+        baseline=whole(baseline),
+        first_saving_month=first,
+        by_year=by_year,
+        net_savings=sum(by_year.values()),
+        npv=whole(c.npv),
+        kept_in_jambi=whole(kept),
+        dc_by_year={y: whole(v) for y, v in dc_years.items()},
+    )
+
+
+def payback_month(monthly: Sequence[Decimal], t: Timeline) -> str | None:
+    """The first month from which the cumulative saving is ≥ 0 and stays so, or None."""
+    cumulative = ZERO
+    sums: list[Decimal] = []
+    with localcontext(CONTEXT):
+        for s in monthly:
+            cumulative += s
+            sums.append(cumulative)
+    answer: int | None = None
+    for m in range(len(sums) - 1, -1, -1):
+        if sums[m] >= 0:
+            answer = m
+        else:
+            break
+    return t.label(answer) if answer is not None else None

@@ -1,0 +1,327 @@
+"""A plan as a value: waves, systems with their reasons and money, totals, the bound."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from migrasi.core.calendar import Wave
+from migrasi.core.findings import Finding
+from migrasi.core.money import (
+    ZERO,
+    Cash,
+    Figures,
+    Timeline,
+    cash,
+    figures,
+    payback_month,
+    whole,
+)
+from migrasi.core.problem import Problem, deadline_of
+from migrasi.core.scheduler import State, schedule
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """Why a system is not in one earlier wave: the first rule that keeps it out."""
+
+    wave: int
+    reason: str
+    ref: str | None = None
+    dimension: str | None = None
+
+
+@dataclass(frozen=True)
+class SystemPlan:
+    """One system in the plan."""
+
+    ref: str
+    region: str
+    owner: str
+    status: str
+    strategy: str
+    wave: int | None
+    cutover: date | None
+    group: str | None
+    deadline: date | None
+    late: bool
+    end_early: bool
+    blocked_by: tuple[Blocked, ...]
+    money: Figures
+    cash: Cash
+
+
+@dataclass(frozen=True)
+class WaveLoad:
+    """What one wave carries."""
+
+    wave: Wave
+    systems: tuple[str, ...]
+    critical: int
+    effort_days: Decimal
+    transfer_hours: Decimal
+    vcpu: Decimal
+    ram_gb: Decimal
+    storage_gb: Decimal
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Programme totals: sums of rounded system figures (money.md)."""
+
+    baseline: int
+    net_savings: int
+    npv: int
+    one_time: int
+    termination_fees: int
+    kept_in_jambi: int
+    payback_month: str | None
+    by_year: dict[int, int]
+    dc_running_cost_by_year: dict[int, int]
+    by_region: dict[str, dict[str, int]]
+    monthly: tuple[Decimal, ...]
+    """The programme's exact saving in each month of the horizon."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The whole plan."""
+
+    mode: str
+    timeline: Timeline
+    waves: tuple[WaveLoad, ...]
+    groups: dict[str, tuple[str, ...]]
+    systems: dict[str, SystemPlan]
+    totals: Totals
+    bound_npv: int
+    gap: Decimal
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _blocked(p: Problem, state: State, ref: str) -> tuple[Blocked, ...]:
+    gid = p.of[ref]
+    g = p.groups[gid]
+    here = state.wave[gid]
+    old = here
+    state.place(gid, None)
+    out: list[Blocked] = []
+    try:
+        for w in p.calendar:
+            if not w.open or (here is not None and w.number >= here):
+                continue
+            k = w.number
+            reason = p.own_reason(ref, k)
+            if reason is not None:
+                out.append(Blocked(k, reason))
+                continue
+            failing = sorted(r for r in g.members if r != ref and p.own_reason(r, k) is not None)
+            if failing:
+                out.append(Blocked(k, "group", failing[0]))
+                continue
+            missing = _missing_dependency(p, state, g.members, k)
+            if missing is not None:
+                out.append(Blocked(k, "dependency", missing))
+                continue
+            limit = state.limit_failure(gid, k)
+            if limit is not None:
+                name, _, dimension = limit.partition(":")
+                out.append(Blocked(k, name, dimension=dimension or None))
+                continue
+            out.append(Blocked(k, "npv"))
+    finally:
+        state.place(gid, old)
+    return tuple(out)
+
+
+def _missing_dependency(p: Problem, state: State, members: tuple[str, ...], k: int) -> str | None:
+    missing: list[str] = []
+    for r in members:
+        for dep in p.items[r].depends_on:
+            target = p.items.get(dep)
+            if target is None or not target.planned or dep in members:
+                continue
+            w = state.wave[p.of[dep]]
+            if w is None or w > k:
+                missing.append(dep)
+    return min(missing) if missing else None
+
+
+def _gap(bound: int, npv: int) -> Decimal:
+    if bound == 0:
+        return Decimal("0.0000")
+    return (Decimal(bound - npv) / abs(Decimal(bound))).quantize(
+        Decimal("0.0001"), rounding=ROUND_HALF_UP
+    )
+
+
+def _bound(p: Problem) -> int:
+    """Σ over groups of the best own-allowed wave's rounded member NPVs (or 0)."""
+    total = 0
+    for g in p.groups.values():
+        if not g.value:
+            continue
+        best = max(g.allowed, key=lambda k: (g.value[k], -k))
+        contribution = sum(figures_npv(p, r, best) for r in g.members)
+        total += max(contribution, 0)
+    return total
+
+
+def figures_npv(p: Problem, ref: str, wave: int) -> int:
+    """The rounded NPV of system ``ref`` cut over in ``wave``."""
+    return whole(p.npv(ref, wave))
+
+
+def make_plan(p: Problem, extra: list[Finding]) -> Plan:
+    """Schedule the problem and build the plan with its reasons, money and totals."""
+    state = schedule(p)
+    t = p.timeline
+    systems: dict[str, SystemPlan] = {}
+    findings = list(extra)
+    unscheduled: set[str] = set()
+    for ref in sorted(p.items):
+        item = p.items[ref]
+        s = item.system
+        if not item.planned:
+            c = cash(item, None, t)
+            systems[ref] = SystemPlan(
+                ref,
+                item.region,
+                s.owner,
+                "retained",
+                s.migration.strategy,
+                None,
+                None,
+                None,
+                None,
+                False,
+                False,
+                (),
+                figures(item, c, t, counted=False),
+                c,
+            )
+            continue
+        gid = p.of[ref]
+        g = p.groups[gid]
+        k = state.wave[gid]
+        group = gid if g.size > 1 else None
+        if k is None:
+            unscheduled.add(ref)
+            c = cash(item, None, t)
+            systems[ref] = SystemPlan(
+                ref,
+                item.region,
+                s.owner,
+                "unscheduled",
+                s.migration.strategy,
+                None,
+                None,
+                None,
+                g.deadline,
+                False,
+                False,
+                _blocked(p, state, ref),
+                figures(item, c, t, counted=False),
+                c,
+            )
+            findings.append(Finding("W310", item.file, path=("systems", item.index, "id")))
+            continue
+        cutover = p.calendar[k - 1].cutover
+        c = cash(item, cutover, t)
+        deadline = deadline_of(item, p.dc)
+        late = deadline is not None and cutover > deadline
+        if late:
+            findings.append(
+                Finding(
+                    "W309",
+                    item.file,
+                    path=("systems", item.index, "id"),
+                    args={"cutover": str(cutover), "deadline": str(deadline)},
+                )
+            )
+        systems[ref] = SystemPlan(
+            ref,
+            item.region,
+            s.owner,
+            "scheduled",
+            s.migration.strategy,
+            k,
+            cutover,
+            group,
+            deadline,
+            late,
+            c.end_early,
+            _blocked(p, state, ref),
+            figures(item, c, t, True),
+            c,
+        )
+    totals = _totals(systems, t)
+    bound = _bound(p)
+    return Plan(
+        mode="heuristic",
+        timeline=t,
+        waves=_loads(p, state),
+        groups={gid: g.members for gid, g in p.groups.items() if g.size > 1},
+        systems=systems,
+        totals=totals,
+        bound_npv=bound,
+        gap=_gap(bound, totals.npv),
+        findings=findings,
+    )
+
+
+def _loads(p: Problem, state: State) -> tuple[WaveLoad, ...]:
+    out: list[WaveLoad] = []
+    link = p.dc.schedule.link_mbps
+    for w in p.calendar:
+        k = w.number
+        gids = [gid for gid, wave in state.wave.items() if wave == k]
+        refs = sorted(r for gid in gids for r in p.groups[gid].members)
+        out.append(
+            WaveLoad(
+                wave=w,
+                systems=tuple(refs),
+                critical=state.critical[k],
+                effort_days=state.effort[k],
+                transfer_hours=state.bits[k] / 3600 / link,
+                vcpu=state.added[0][k],
+                ram_gb=state.added[1][k],
+                storage_gb=state.added[2][k],
+            )
+        )
+    return tuple(out)
+
+
+def _totals(systems: dict[str, SystemPlan], t: Timeline) -> Totals:
+    by_year = dict.fromkeys(t.years, 0)
+    dc_year = dict.fromkeys(t.years, 0)
+    regions: dict[str, dict[str, int]] = {}
+    monthly = [ZERO] * t.horizon
+    for s in systems.values():
+        f = s.money
+        for y in t.years:
+            by_year[y] += f.by_year[y]
+            dc_year[y] += f.dc_by_year[y]
+        r = regions.setdefault(
+            s.region, {"baseline": 0, "net_savings": 0, "npv": 0, "kept_in_jambi": 0}
+        )
+        r["baseline"] += f.baseline
+        r["net_savings"] += f.net_savings
+        r["npv"] += f.npv
+        r["kept_in_jambi"] += f.kept_in_jambi
+        for m, v in enumerate(s.cash.savings):
+            monthly[m] += v
+    money = [s.money for s in systems.values()]
+    return Totals(
+        baseline=sum(f.baseline for f in money),
+        net_savings=sum(f.net_savings for f in money),
+        npv=sum(f.npv for f in money),
+        one_time=sum(f.one_time for f in money),
+        termination_fees=sum(f.termination_fee for f in money),
+        kept_in_jambi=sum(f.kept_in_jambi for f in money),
+        payback_month=payback_month(monthly, t),
+        by_year=by_year,
+        dc_running_cost_by_year=dc_year,
+        by_region=dict(sorted(regions.items())),
+        monthly=tuple(monthly),
+    )

@@ -1,0 +1,277 @@
+"""The heuristic that assigns move groups to waves, and the state it works on.
+
+Groups with deadlines (and what they depend on) are placed first, earliest deadline first;
+the rest follow by priority (value per unit of the scarcest resource, inherited by what they
+depend on), each in its best feasible wave (not merely the earliest: a running contract can
+make a later wave worth more). An improvement pass then moves single groups while the plan
+gets better in the order: fewer unscheduled, fewer late, higher exact NPV, earlier waves.
+At its end no group can move alone to an earlier wave and raise the NPV (left-shift closed).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from migrasi.core.problem import DIMENSIONS, ZERO, Group, Problem
+
+FAR = date.max
+
+
+class State:
+    """A (partial) assignment of groups to waves with the loads it puts on every wave."""
+
+    def __init__(self, p: Problem) -> None:
+        self.p = p
+        n = len(p.calendar) + 1
+        self.wave: dict[str, int | None] = dict.fromkeys(p.groups)
+        self.effort = [ZERO] * n
+        self.bits = [ZERO] * n
+        self.critical = [0] * n
+        self.count = [0] * n
+        self.added = [[ZERO] * n for _ in DIMENSIONS]
+
+    def _apply(self, g: Group, k: int, sign: int) -> None:
+        self.effort[k] += sign * g.effort
+        self.bits[k] += sign * g.bits
+        self.critical[k] += sign * g.critical
+        self.count[k] += sign * g.size
+        for d in range(3):
+            self.added[d][k] += sign * g.resources[d]
+
+    def place(self, gid: str, k: int | None) -> None:
+        """Put group ``gid`` in wave ``k`` (None: unscheduled), moving it if placed."""
+        g = self.p.groups[gid]
+        old = self.wave[gid]
+        if old is not None:
+            self._apply(g, old, -1)
+        self.wave[gid] = k
+        if k is not None:
+            self._apply(g, k, 1)
+
+    def limit_failure(self, gid: str, k: int) -> str | None:
+        """The first wave limit group ``gid`` breaks in wave ``k`` (it must not be placed)."""
+        p, g = self.p, self.p.groups[gid]
+        if k == p.pilot_wave and self.count[k] + g.size > p.pilot_max:
+            return "pilot_full"
+        if p.max_critical is not None and self.critical[k] + g.critical > p.max_critical:
+            return "critical"
+        if self.effort[k] + g.effort > p.team_days:
+            return "team_days"
+        if self.bits[k] + g.bits > p.transfer_bits:
+            return "transfer_hours"
+        for d, name in enumerate(DIMENSIONS):
+            need = g.resources[d]
+            if not need:
+                continue
+            cumulative = sum(self.added[d][1:k], ZERO)
+            for j in range(k, len(p.calendar) + 1):
+                cumulative += self.added[d][j]
+                if cumulative + need > p.caps[j - 1][d]:
+                    return f"capacity:{name}"
+        return None
+
+    def order_failure(self, gid: str, k: int) -> str | None:
+        """``dependency`` when something needed is not in a wave ≤ k; ``dependent`` when
+        something that needs the group is in a wave < k."""
+        g = self.p.groups[gid]
+        for n in g.needs:
+            w = self.wave[n]
+            if w is None or w > k:
+                return "dependency"
+        for u in g.users:
+            w = self.wave[u]
+            if w is not None and w < k:
+                return "dependent"
+        return None
+
+    def fits(self, gid: str, k: int) -> bool:
+        """Whether group ``gid`` (not placed) could go in wave ``k``."""
+        if k not in self.p.groups[gid].allowed_set:
+            return False
+        return self.order_failure(gid, k) is None and self.limit_failure(gid, k) is None
+
+    def feasible(self, gid: str) -> list[int]:
+        """Every wave group ``gid`` could move to alone, the plan staying valid."""
+        old = self.wave[gid]
+        self.place(gid, None)
+        try:
+            return [k for k in self.p.groups[gid].allowed if self.fits(gid, k)]
+        finally:
+            self.place(gid, old)
+
+
+def _late(p: Problem, gid: str, k: int | None) -> bool:
+    g = p.groups[gid]
+    return k is not None and g.deadline is not None and p.calendar[k - 1].cutover > g.deadline
+
+
+def _topological(p: Problem, key: Callable[[str], tuple[object, ...]]) -> list[str]:
+    indegree = {gid: len(g.needs) for gid, g in p.groups.items()}
+    ready = [(key(gid), gid) for gid, d in indegree.items() if d == 0]
+    heapq.heapify(ready)
+    out: list[str] = []
+    while ready:
+        _, gid = heapq.heappop(ready)
+        out.append(gid)
+        for u in p.groups[gid].users:
+            indegree[u] -= 1
+            if indegree[u] == 0:
+                heapq.heappush(ready, (key(u), u))
+    return out
+
+
+def _lookahead(p: Problem, order: list[str]) -> dict[str, dict[int, Decimal]]:
+    """For each group and wave k: the best value its users can still reach from k on."""
+    reach: dict[str, dict[int, Decimal]] = {}
+    waves = [w.number for w in p.calendar]
+    for gid in reversed(order):
+        g = p.groups[gid]
+        own: dict[int, Decimal] = {}
+        best: Decimal | None = None
+        for k in reversed(waves):
+            if k in g.value:
+                here = g.value[k] + sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
+                best = here if best is None or here > best else best
+            if best is not None:
+                own[k] = best
+        reach[gid] = own
+    return reach
+
+
+def _priorities(p: Problem, order: list[str]) -> tuple[dict[str, date], dict[str, Decimal]]:
+    """Deadlines and priorities, each inherited from the groups that need a group."""
+    totals = [max((c[d] for c in p.caps), default=ZERO) for d in range(3)]
+    deadline: dict[str, date] = {}
+    priority: dict[str, Decimal] = {}
+    for gid in reversed(order):
+        g = p.groups[gid]
+        best = max(g.value.values(), default=ZERO)
+        use = [g.effort / p.team_days if p.team_days else ZERO]
+        use += [g.resources[d] / totals[d] for d in range(3) if totals[d]]
+        if p.transfer_bits:
+            use.append(g.bits / p.transfer_bits)
+        weight = max(max(use, default=ZERO), Decimal("0.0001"))
+        own = best / weight
+        inherited = [priority[u] for u in g.users]
+        priority[gid] = max([own, *inherited])
+        inherited_deadlines = [deadline[u] for u in g.users]
+        deadline[gid] = min([g.deadline or FAR, *inherited_deadlines])
+    return deadline, priority
+
+
+def _tight(p: Problem, order: list[str]) -> dict[str, bool]:
+    """Groups with at most one allowed wave, and every group such a group needs."""
+    tight: dict[str, bool] = {}
+    for gid in reversed(order):
+        g = p.groups[gid]
+        tight[gid] = len(g.allowed) <= 1 or any(tight[u] for u in g.users)
+    return tight
+
+
+def _construct(p: Problem, state: State) -> None:
+    plain = _topological(p, lambda gid: (gid,))
+    deadline, priority = _priorities(p, plain)
+    reach = _lookahead(p, plain)
+    tight = _tight(p, plain)
+    order = _topological(p, lambda gid: (not tight[gid], deadline[gid], -priority[gid], gid))
+    for gid in order:
+        g = p.groups[gid]
+        if any(state.wave[n] is None for n in g.needs):
+            continue
+        candidates = [k for k in g.allowed if state.fits(gid, k)]
+        if not candidates:
+            continue
+
+        def score(k: int, g: Group = g) -> tuple[Decimal, int]:
+            ahead = sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
+            return g.value[k] + ahead, -k
+
+        limit = deadline[gid]
+        on_time = [k for k in candidates if p.calendar[k - 1].cutover <= limit]
+        chosen = max(on_time, key=score) if on_time else candidates[0]
+        state.place(gid, chosen)
+
+
+def _better(p: Problem, gid: str, old: int | None, new: int) -> bool:
+    """Whether moving ``gid`` from ``old`` to ``new`` improves the plan (see module doc)."""
+    if old is None:
+        return True
+    late_old, late_new = _late(p, gid, old), _late(p, gid, new)
+    if late_old != late_new:
+        return late_old
+    g = p.groups[gid]
+    if g.value[new] != g.value[old]:
+        return g.value[new] > g.value[old]
+    return new < old
+
+
+def _improve(p: Problem, state: State, rounds: int = 50) -> None:
+    order = sorted(p.groups)
+    for _ in range(rounds):
+        changed = False
+        for gid in order:
+            old = state.wave[gid]
+            best: int | None = None
+            for k in state.feasible(gid):
+                if k == old:
+                    continue
+                if (best is None and _better(p, gid, old, k)) or (
+                    best is not None and _better(p, gid, best, k)
+                ):
+                    best = k
+            if best is not None:
+                state.place(gid, best)
+                changed = True
+        if not changed:
+            return
+
+
+def _make_room(p: Problem, state: State, trials: int = 2000) -> bool:
+    """Place an unscheduled group by moving one placed group to another wave; True if done.
+
+    The groups tried are those at the wave itself and, when capacity is short, those whose
+    resources count against it; the least valuable moves are tried first, within ``trials``.
+    """
+    for gid in sorted(g for g, w in state.wave.items() if w is None):
+        g = p.groups[gid]
+        if any(state.wave[n] is None for n in g.needs):
+            continue
+        for k in g.allowed:
+            if state.order_failure(gid, k) is not None:
+                continue
+            reason = state.limit_failure(gid, k)
+            if reason is None:
+                state.place(gid, k)
+                return True
+            others = [o for o, w in state.wave.items() if w is not None and o != gid]
+            if not reason.startswith("capacity"):
+                others = [o for o in others if state.wave[o] == k]
+            moves: list[tuple[Decimal, str, int]] = []
+            for other in others:
+                here = state.wave[other]
+                assert here is not None
+                value = p.groups[other].value
+                for target in state.feasible(other):
+                    if target != here and _late(p, other, target) <= _late(p, other, here):
+                        moves.append((value[here] - value[target], other, target))
+            for _, other, target in sorted(moves)[:trials]:
+                here = state.wave[other]
+                state.place(other, target)
+                if state.fits(gid, k):
+                    state.place(gid, k)
+                    return True
+                state.place(other, here)
+    return False
+
+
+def schedule(p: Problem) -> State:
+    """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
+    state = State(p)
+    _construct(p, state)
+    _improve(p, state)
+    while _make_room(p, state):
+        _improve(p, state)
+    return state
