@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-## plan: validate the shipped inventories (the main job on them).
+## plan: validate and plan the shipped inventories into plans/current/.
 plan: $(STAMP)
 	$(BIN)/migrasi validate inventories/
+	$(BIN)/migrasi plan inventories/ --out plans/current
 
 ## test: lint, type check, layering check and every test.
 test: lint unit

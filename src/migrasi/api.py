@@ -93,3 +93,74 @@ def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, object]:
     if result.plan is None:
         raise InputErrors(result.validation.errors)
     return plan_dict(result.plan, result.inputs, result.diagnostics, lang)
+
+
+def region_names(result: ValidationResult) -> dict[str, str]:
+    """Region id → the region's name, from the inventories."""
+    return {
+        inv.region.id: inv.region.name
+        for inv in result.loaded.inputs.inventories
+        if inv.region is not None
+    }
+
+
+def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
+    """Every file of the plan folder, by name."""
+    from migrasi.render.graph_text import mermaid
+    from migrasi.render.plan_json import plan_dict, plan_json
+    from migrasi.render.plan_md import plan_markdown
+
+    made = result.plan
+    dc = result.validation.loaded.inputs.datacenter
+    assert made is not None and dc is not None
+    checked = result.validation.checked
+    doc = plan_dict(made, result.inputs, result.diagnostics, lang)
+    names = region_names(result.validation)
+    markdown = plan_markdown(made, result.diagnostics, dc.name, names, lang)
+    graph = mermaid(checked.items, checked.groups, set(checked.items))
+    return {
+        "plan.json": plan_json(doc).encode(),
+        "plan.md": markdown.encode(),
+        "graph.mmd": graph.encode(),
+    }
+
+
+def find_ref(ref: str, refs: Sequence[str]) -> str:
+    """The ref as given when it names a system, else UnknownRef with the nearest refs."""
+    import difflib
+
+    from migrasi.core.errors import UnknownRef
+
+    if ref in refs:
+        return ref
+    nearest = difflib.get_close_matches(ref, sorted(refs), n=3, cutoff=0.5)
+    tails = sorted(r for r in refs if r.split("/")[-1] == ref)
+    raise UnknownRef(ref, tails or nearest)
+
+
+def explain(ref: str, paths: Sequence[Path], lang: str) -> str:
+    """Why a system sits in its wave, in words."""
+    from migrasi.core.errors import InputErrors
+    from migrasi.render.explain_text import explain as explain_text
+
+    result = plan(paths)
+    if result.plan is None:
+        raise InputErrors(result.validation.errors)
+    found = find_ref(ref, list(result.plan.systems))
+    return explain_text(found, result.plan, result.validation.checked.items, lang)
+
+
+def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None) -> str:
+    """The dependency graph, whole or around ``focus``."""
+    from migrasi.core.errors import InputErrors
+    from migrasi.render.graph_text import around, dot, graph_json, mermaid
+
+    result = validate(paths)
+    if result.errors:
+        raise InputErrors(result.errors)
+    items = result.checked.items
+    refs = set(items)
+    if focus is not None:
+        refs = around(items, find_ref(focus, list(items)), depth)
+    render = {"mermaid": mermaid, "dot": dot, "json": graph_json}[fmt]
+    return render(items, result.checked.groups, refs)

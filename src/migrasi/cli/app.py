@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import typer
 
 from migrasi import __version__
-from migrasi.cli import schema_cmd, validate_cmd
+from migrasi.cli import graph_cmd, plan_cmd, schema_cmd, validate_cmd
 
 app = typer.Typer(
     name="migrasi",
@@ -41,6 +41,8 @@ def _root(
 
 
 validate_cmd.register(app)
+plan_cmd.register(app)
+graph_cmd.register(app)
 schema_cmd.register(app)
 
 

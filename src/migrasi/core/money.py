@@ -94,7 +94,7 @@ class Cash:
 
 
 def _savings(
-    t: Timeline, e: Decimal, i: Decimal, o: Decimal, fee: Decimal, mc: int, paid: int
+    t: Timeline, *, e: Decimal, i: Decimal, o: Decimal, fee: Decimal, mc: int, paid: int
 ) -> tuple[Decimal, ...]:
     out: list[Decimal] = []
     with localcontext(CONTEXT):
@@ -124,14 +124,14 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     wait_paid = mc
     if cost.contract_end is not None and cost.contract_end >= cutover:
         wait_paid = t.month(cost.contract_end)
-    wait = _savings(t, e, i, o, ZERO, mc, wait_paid)
+    wait = _savings(t, e=e, i=i, o=o, fee=ZERO, mc=mc, paid=wait_paid)
     wait_npv = t.npv(wait)
     best = Cash(e, i, o, ZERO, False, wait_paid, mc, wait, wait_npv)
     if wait_paid != mc and cost.termination_fee is not None:
         rate = item.rate or Decimal(1)
         with localcontext(CONTEXT):
             fee = cost.termination_fee * rate
-        early = _savings(t, e, i, o, fee, mc, mc)
+        early = _savings(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=mc)
         early_npv = t.npv(early)
         if early_npv > wait_npv:
             best = Cash(e, i, o, fee, True, mc, mc, early, early_npv)

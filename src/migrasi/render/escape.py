@@ -18,3 +18,12 @@ def markdown_cell(value: str) -> str:
     for ch in "|`*_[]<>#!":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+_MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,/()\-+_]")
+
+
+def mermaid_label(value: str) -> str:
+    """Text for a quoted Mermaid label: every character outside a small safe set becomes a
+    numeric entity (``#35;``), so that quotes, ``-->``, ``%%`` or markup cannot break out."""
+    return "".join(ch if _MERMAID_SAFE.fullmatch(ch) else f"#{ord(ch)};" for ch in value)

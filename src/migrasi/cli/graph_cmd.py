@@ -1,0 +1,64 @@
+"""``migrasi graph`` and ``migrasi explain``: the dependency graph, and one system's reasons."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+
+
+class GraphFormat(StrEnum):
+    """Graph output formats."""
+
+    mermaid = "mermaid"
+    dot = "dot"
+    json = "json"
+
+
+GRAPH_HELP = """Print the dependency graph with its move groups, whole or around one system.
+
+Example: migrasi graph --focus kota-jambi/simpeg --depth 1 --format dot
+"""
+
+EXPLAIN_HELP = """Explain why a system sits in its wave: the reason for each earlier wave, what it
+depends on and what depends on it (with their waves), and its money.
+
+Example: migrasi explain kota-jambi/simpeg
+"""
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands to ``app``."""
+    app.command("graph", help=GRAPH_HELP)(graph)
+    app.command("explain", help=EXPLAIN_HELP)(explain)
+
+
+def graph(
+    paths: list[Path] | None = PATHS,
+    fmt: GraphFormat = typer.Option(GraphFormat.mermaid, "--format", help="mermaid, dot or json."),
+    focus: str | None = typer.Option(None, "--focus", help="Only this system and its neighbours."),
+    depth: int | None = typer.Option(
+        None, "--depth", min=0, help="Steps around --focus (default: unlimited)."
+    ),
+) -> int:
+    """Print the dependency graph."""
+    from migrasi import api
+
+    sys.stdout.write(api.graph(paths_or_default(paths), fmt.value, focus, depth))
+    return 0
+
+
+def explain(
+    ref: str = typer.Argument(..., help="The system, as region-id/system-id."),
+    paths: list[Path] | None = PATHS,
+    lang: Lang = LANG,
+) -> int:
+    """Explain one system's wave."""
+    from migrasi import api
+
+    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value))
+    return 0

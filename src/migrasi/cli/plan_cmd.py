@@ -1,0 +1,55 @@
+"""``migrasi plan``: validate, plan the waves, write the plan folder, print a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+
+HELP = """Validate, plan the waves and write the plan folder (plan.json, plan.md, graph.mmd, ...).
+
+The folder is replaced whole or not at all. Exit 1 when the inputs have errors.
+
+Example: migrasi plan inventories/ --out plans/current
+"""
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to ``app``."""
+    app.command("plan", help=HELP)(plan)
+
+
+def plan(
+    paths: list[Path] | None = PATHS,
+    out: Path = typer.Option(Path("plans/current"), "--out", help="The plan folder to write."),
+    lang: Lang = LANG,
+) -> int:
+    """Plan the waves."""
+    from rich.console import Console
+
+    from migrasi import api
+    from migrasi.cli.output import write_folder
+    from migrasi.render import reporters
+    from migrasi.render.terminal import summary_table, waves_table
+
+    result = api.plan(paths_or_default(paths))
+    if result.plan is None:
+        sys.stderr.write(
+            reporters.as_text(result.validation.findings, lang.value, result.validation.sources())
+        )
+        print(
+            f"migrasi: {result.validation.errors} errors; nothing planned (see above)",
+            file=sys.stderr,
+        )
+        return 1
+    write_folder(out, api.plan_files(result, lang.value))
+    console = Console(highlight=False)
+    dc = result.validation.loaded.inputs.datacenter
+    assert dc is not None
+    console.print(waves_table(result.plan, dc, lang.value))
+    console.print(summary_table(result.plan, lang.value))
+    print(f"{out.as_posix()}/: plan.json, plan.md, graph.mmd", file=sys.stderr)
+    return 0

@@ -1,0 +1,140 @@
+"""Reasons in words: why a system is not in an earlier wave."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from migrasi.core.plan import Blocked, Plan, SystemPlan
+from migrasi.core.programme import Item
+from migrasi.render.catalog import text
+from migrasi.render.escape import terminal
+from migrasi.render.numbers import money
+
+
+def reason(b: Blocked, lang: str) -> str:
+    """One reason in words."""
+    return text(f"why.{b.reason}", lang, ref=b.ref or "", dimension=b.dimension or "")
+
+
+def reasons_short(blocked: tuple[Blocked, ...], lang: str) -> str:
+    """Reasons for consecutive waves with the same reason folded: ``G1: pilot; G2–G5: …``."""
+    if not blocked:
+        return text("why.none", lang)
+    runs: list[tuple[int, int, str]] = []
+    for b in blocked:
+        words = reason(b, lang)
+        if runs and runs[-1][2] == words:
+            runs[-1] = (runs[-1][0], b.wave, words)
+        else:
+            runs.append((b.wave, b.wave, words))
+    parts = []
+    for first, last, words in runs:
+        label = text("wave.short", lang, n=first)
+        if last != first:
+            label += "–" + text("wave.short", lang, n=last)
+        parts.append(f"{label}: {words}")
+    return "; ".join(parts)
+
+
+def explain(
+    ref: str,
+    plan: Plan,
+    items: Mapping[str, Item],
+    lang: str,
+) -> str:
+    """Why one system sits in its wave, what it needs and what needs it, and its money."""
+    s = plan.systems[ref]
+    item = items[ref]
+    out = [f"{terminal(ref)} — {terminal(item.system.name)}"]
+    out.append(
+        text(
+            "explain.line",
+            lang,
+            owner=terminal(s.owner),
+            strategy=s.strategy,
+            status=text(f"status.{s.status}", lang),
+        )
+    )
+    if s.status == "retained":
+        out.append(text("explain.retained", lang))
+    elif s.wave is None:
+        out.append(text("explain.unscheduled", lang))
+    else:
+        line = text("explain.wave", lang, wave=s.wave, cutover=s.cutover)
+        if s.group is not None:
+            line += "; " + text("explain.group", lang, members=", ".join(plan.groups[s.group]))
+        if s.deadline is not None:
+            late = f" ({text('status.late', lang)})" if s.late else ""
+            line += "; " + text("explain.deadline", lang, deadline=s.deadline) + late
+        out.append(line)
+    if s.status != "retained":
+        out.append("")
+        if s.blocked_by:
+            out.append(text("explain.why", lang))
+            for b in s.blocked_by:
+                w = plan.waves[b.wave - 1].wave
+                label = text("wave.short", lang, n=b.wave)
+                out.append(f"  {label} ({w.start} – {w.cutover}): {reason(b, lang)}")
+        else:
+            out.append(text("explain.first", lang))
+    out += ["", text("explain.needs", lang)]
+    out += _neighbours(sorted(set(item.depends_on)), plan, lang)
+    users = sorted(r for r, i in items.items() if ref in i.depends_on and r != ref)
+    out += [text("explain.needed_by", lang)]
+    out += _neighbours(users, plan, lang)
+    out += ["", text("explain.money", lang), *_money(s, plan, lang)]
+    return "\n".join(out) + "\n"
+
+
+def _neighbours(refs: list[str], plan: Plan, lang: str) -> list[str]:
+    if not refs:
+        return [f"  {text('explain.nothing', lang)}"]
+    out = []
+    for r in refs:
+        other = plan.systems.get(r)
+        if other is None:
+            out.append(f"  {terminal(r)}")
+        elif other.wave is not None:
+            out.append(f"  {r} — {text('explain.in_wave', lang, wave=other.wave)}")
+        else:
+            out.append(f"  {r} — {text(f'status.{other.status}', lang)}")
+    return out
+
+
+def _money(s: SystemPlan, plan: Plan, lang: str) -> list[str]:
+    f = s.money
+    rows = [
+        (text("explain.external", lang), money(f.external_monthly, lang)),
+        (text("explain.internal", lang), money(f.internal_monthly, lang)),
+        (text("explain.monthly", lang), money(f.monthly_saving, lang)),
+        (text("explain.one_time", lang), money(f.one_time, lang)),
+    ]
+    if f.termination_fee or s.end_early:
+        rows.append((text("explain.fee", lang), money(f.termination_fee, lang)))
+    rows.append(
+        (text("explain.baseline", lang, months=plan.timeline.horizon), money(f.baseline, lang))
+    )
+    if f.first_saving_month is not None:
+        rows.append((text("explain.first_saving", lang), f.first_saving_month))
+    for year, value in sorted(f.by_year.items()):
+        rows.append((text("explain.year", lang, year=year), money(value, lang)))
+    rows += [
+        (text("explain.net", lang), money(f.net_savings, lang)),
+        (text("explain.npv", lang), money(f.npv, lang)),
+        (text("explain.kept", lang), money(f.kept_in_jambi, lang)),
+    ]
+    width = max(len(a) for a, _ in rows)
+    out = [f"  {a:<{width}}  {b:>18}" for a, b in rows]
+    cost = s.money.termination_fee
+    if s.status == "scheduled" and (cost or s.end_early or _contract_runs(s)):
+        out.append("  " + text("explain.end_early" if s.end_early else "explain.wait", lang))
+    return out
+
+
+def _contract_runs(s: SystemPlan) -> bool:
+    c = s.cash
+    return (
+        c.paid_through is not None
+        and c.cutover_month is not None
+        and c.paid_through > c.cutover_month
+    )
