@@ -73,3 +73,16 @@ def good_dir(tmp_path: Path) -> Path:
     (tmp_path / "datacenter.yaml").write_text(DATACENTER, encoding="utf-8")
     (tmp_path / "kota-uji.yaml").write_text(INVENTORY, encoding="utf-8")
     return tmp_path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-goldens`` rewrites the expected files of the golden cases."""
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite tests/cases/*/expected/"
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """Whether the run rewrites golden files instead of comparing them."""
+    return bool(request.config.getoption("--update-goldens"))

@@ -1,0 +1,62 @@
+"""Golden cases: the plan folder of hand-made scenarios, byte for byte, in both languages.
+
+Each folder of tests/cases holds ``inventories/`` and ``expected/``; run pytest with
+``--update-goldens`` to rewrite ``expected/`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from migrasi import api
+from tests.conftest import ROOT
+
+CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if p.is_dir())
+
+
+def outputs(case: Path) -> dict[str, bytes]:
+    """The plan folder of a case, planned from inside its folder, plus plan.md in English."""
+    here = Path.cwd()
+    os.chdir(case)
+    try:
+        result = api.plan([Path("inventories")])
+        files = api.plan_files(result, "id")
+        files["plan.en.md"] = api.plan_files(result, "en")["plan.md"]
+        for ref in sorted(result.plan.systems if result.plan else ()):
+            if ref.endswith(("simrs-bridge", "e-office", "spse")):
+                name = f"explain-{ref.replace('/', '-')}.txt"
+                files[name] = api.explain(ref, [Path("inventories")], "en").encode()
+        return files
+    finally:
+        os.chdir(here)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_case(case: Path, update_goldens: bool) -> None:
+    """The plan folder of the case equals its expected files."""
+    produced = outputs(case)
+    expected_dir = case / "expected"
+    if update_goldens:
+        expected_dir.mkdir(exist_ok=True)
+        for old in expected_dir.iterdir():
+            old.unlink()
+        for name, data in produced.items():
+            (expected_dir / name).write_bytes(data)
+    expected = {p.name: p.read_bytes() for p in expected_dir.iterdir()}
+    assert sorted(produced) == sorted(expected)
+    for name in sorted(produced):
+        assert produced[name].decode() == expected[name].decode(), name
+
+
+def test_committed_plan_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    """plans/current is what `make plan` produces now, so reviewers see plan changes in diffs."""
+    monkeypatch.chdir(ROOT)
+    result = api.plan([Path("inventories")])
+    produced = api.plan_files(result, "id")
+    committed = {p.name: p.read_bytes() for p in (ROOT / "plans" / "current").iterdir()}
+    assert sorted(produced) == sorted(committed)
+    for name in sorted(produced):
+        assert produced[name].decode() == committed[name].decode(), name
