@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings
@@ -84,7 +85,7 @@ def plan(paths: Sequence[Path]) -> PlanResult:
     return PlanResult(result, made, diagnostics, hashes)
 
 
-def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, object]:
+def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, Any]:
     """The plan.json document of the inputs under ``paths`` (errors raise InputErrors)."""
     from migrasi.core.errors import InputErrors
     from migrasi.render.plan_json import plan_dict
@@ -92,7 +93,8 @@ def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, object]:
     result = plan(paths)
     if result.plan is None:
         raise InputErrors(result.validation.errors)
-    return plan_dict(result.plan, result.inputs, result.diagnostics, lang)
+    dc = result.validation.loaded.inputs.datacenter
+    return plan_dict(result.plan, result.inputs, result.diagnostics, lang, dc)
 
 
 def region_names(result: ValidationResult) -> dict[str, str]:
@@ -109,12 +111,14 @@ def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
     from migrasi.render.graph_text import mermaid
     from migrasi.render.plan_json import plan_dict, plan_json
     from migrasi.render.plan_md import plan_markdown
+    from migrasi.render.savings_formats import savings_csv
+    from migrasi.render.xlsx import workbook
 
     made = result.plan
     dc = result.validation.loaded.inputs.datacenter
     assert made is not None and dc is not None
     checked = result.validation.checked
-    doc = plan_dict(made, result.inputs, result.diagnostics, lang)
+    doc = plan_dict(made, result.inputs, result.diagnostics, lang, dc)
     names = region_names(result.validation)
     markdown = plan_markdown(made, result.diagnostics, dc.name, names, lang)
     graph = mermaid(checked.items, checked.groups, set(checked.items))
@@ -122,6 +126,8 @@ def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
         "plan.json": plan_json(doc).encode(),
         "plan.md": markdown.encode(),
         "graph.mmd": graph.encode(),
+        "savings.csv": savings_csv(doc).encode(),
+        "savings.xlsx": workbook(doc, lang),
     }
 
 
@@ -164,3 +170,34 @@ def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None)
         refs = around(items, find_ref(focus, list(items)), depth)
     render = {"mermaid": mermaid, "dot": dot, "json": graph_json}[fmt]
     return render(items, result.checked.groups, refs)
+
+
+def savings_document(paths: Sequence[Path], plan_file: Path | None) -> dict[str, Any]:
+    """The plan document the savings come from: read from ``plan_file`` or planned afresh."""
+    if plan_file is not None:
+        from migrasi.loading.plans import load_plan
+
+        loaded: dict[str, Any] = load_plan(plan_file)
+        return loaded
+    return plan_document(paths)
+
+
+def savings_table(doc: dict[str, Any], by: str, lang: str) -> object:
+    """The terminal table of one view."""
+    from migrasi.render.savings import view
+    from migrasi.render.savings_formats import as_table
+
+    return as_table(view(doc, by), lang)
+
+
+def savings_output(doc: dict[str, Any], by: str, fmt: str, lang: str) -> bytes:
+    """One view as CSV, JSON or Markdown, or the whole workbook as xlsx."""
+    from migrasi.render.savings import view
+    from migrasi.render.savings_formats import as_csv, as_json, as_markdown
+    from migrasi.render.xlsx import workbook
+
+    if fmt == "xlsx":
+        return workbook(doc, lang)
+    v = view(doc, by)
+    rendered = {"csv": as_csv, "json": as_json}.get(fmt)
+    return (rendered(v) if rendered else as_markdown(v, lang)).encode()

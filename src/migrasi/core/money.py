@@ -10,20 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 from functools import cached_property
 
 from migrasi.core.calendar import month_index
+from migrasi.core.exact import CONTEXT, whole
 from migrasi.core.models import DataCenter
 from migrasi.core.programme import Item
 
 ZERO = Decimal(0)
-CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
-
-
-def whole(value: Decimal) -> int:
-    """Round exact Rupiah half-up to a whole Rupiah (2.5 → 3, −2.5 → −3)."""
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -181,10 +176,13 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
     def zero_if_not(value: Decimal) -> int:
         return whole(value) if counted else 0
 
+    with localcontext(CONTEXT):
+        monthly_saving = c.external - c.internal
+
     return Figures(
         external_monthly=whole(c.external),
         internal_monthly=zero_if_not(c.internal),
-        monthly_saving=zero_if_not(c.external - c.internal),
+        monthly_saving=zero_if_not(monthly_saving),
         one_time=zero_if_not(c.one_time) if inside else 0,
         termination_fee=zero_if_not(c.fee) if inside else 0,
         baseline=whole(baseline),

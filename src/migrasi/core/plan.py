@@ -7,6 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from migrasi.core.calendar import Wave
+from migrasi.core.exact import whole
 from migrasi.core.findings import Finding
 from migrasi.core.money import (
     ZERO,
@@ -16,7 +17,6 @@ from migrasi.core.money import (
     cash,
     figures,
     payback_month,
-    whole,
 )
 from migrasi.core.problem import Problem, deadline_of
 from migrasi.core.scheduler import State, schedule

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
+from migrasi.core.exact import CONTEXT
 from migrasi.core.models import DataCenter, Pilot, Region, System
 
 ZERO = Decimal(0)
@@ -97,7 +98,12 @@ class Item:
 
 
 def make_item(file: str, region: str, index: int, s: System, dc: DataCenter | None) -> Item:
-    """Resolve one system: refs, effort, data, resources and monthly costs."""
+    """Resolve one system: refs, effort, data, resources and monthly costs (money.md's context)."""
+    with localcontext(CONTEXT):
+        return _make_item(file, region, index, s, dc)
+
+
+def _make_item(file: str, region: str, index: int, s: System, dc: DataCenter | None) -> Item:
     strategy = s.migration.strategy
     if s.migration.effort_days is not None:
         effort = s.migration.effort_days

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
+from migrasi.core.exact import whole
 from migrasi.core.findings import Finding
+from migrasi.core.models import DataCenter
 from migrasi.core.plan import Blocked, Plan, SystemPlan
 from migrasi.render.reporters import finding_dict
 
 SCHEMA = "migrasi/plan/v1"
+EFFORT_KEYS = ("rehost", "replatform", "refactor", "repurchase", "retire")
 
 
 def dec4(value: Decimal) -> str:
@@ -62,8 +65,68 @@ def _system(s: SystemPlan) -> dict[str, object]:
     }
 
 
+def assumptions(dc: DataCenter) -> dict[str, object]:
+    """Every setting the figures rest on, for the summary sheet and for readers of the plan."""
+    s, f, rc = dc.schedule, dc.finance, dc.running_cost
+    return {
+        "datacenter": dc.name,
+        "start": s.start.isoformat(),
+        "wave_weeks": s.wave_weeks,
+        "waves": s.waves,
+        "team_days": number(s.team_days),
+        "link_mbps": number(s.link_mbps),
+        "transfer_hours": number(s.transfer_hours),
+        "max_critical": s.max_critical,
+        "compliance_deadline": s.compliance_deadline.isoformat() if s.compliance_deadline else None,
+        "pilot": None
+        if s.pilot is None
+        else {
+            "max_systems": s.pilot.max_systems,
+            "criticality": list(s.pilot.criticality),
+            "personal_data": s.pilot.personal_data,
+        },
+        "blackouts": [
+            {"from": b.from_.isoformat(), "to": b.to.isoformat(), "reason": b.reason}
+            for b in s.blackouts
+        ],
+        "horizon_months": f.horizon_months,
+        "discount_rate": dec4(f.discount_rate),
+        "labour_cost_per_day": number(f.labour_cost_per_day),
+        "fx": {k: number(v) for k, v in sorted(f.fx.items())},
+        "running_cost": {
+            "currency": rc.currency,
+            "per_vcpu": number(rc.per_vcpu),
+            "per_ram_gb": number(rc.per_ram_gb),
+            "per_storage_gb": number(rc.per_storage_gb),
+            "per_system": number(rc.per_system),
+        },
+        "effort_days": {k: number(dc.effort_days.of(k)) for k in EFFORT_KEYS},
+    }
+
+
+def monthly(plan: Plan) -> dict[str, object]:
+    """The saving of every month: each system's month rounded, summed per region and overall."""
+    t = plan.timeline
+    regions: dict[str, list[int]] = {}
+    for ref in sorted(plan.systems):
+        s = plan.systems[ref]
+        row = regions.setdefault(s.region, [0] * t.horizon)
+        for m, v in enumerate(s.cash.savings):
+            row[m] += whole(v)
+    programme = [sum(r[m] for r in regions.values()) for m in range(t.horizon)]
+    return {
+        "months": [t.label(m) for m in range(t.horizon)],
+        "programme": programme,
+        "by_region": dict(sorted(regions.items())),
+    }
+
+
 def plan_dict(
-    plan: Plan, inputs: list[tuple[str, str]], diagnostics: list[Finding], lang: str
+    plan: Plan,
+    inputs: list[tuple[str, str]],
+    diagnostics: list[Finding],
+    lang: str,
+    dc: DataCenter | None = None,
 ) -> dict[str, object]:
     """The plan document as JSON-ready data; ``inputs`` are (file, sha256) in path order."""
     t = plan.totals
@@ -109,6 +172,8 @@ def plan_dict(
         },
         "bound": {"npv": plan.bound_npv, "gap": dec4(plan.gap)},
         "diagnostics": [finding_dict(f, lang) for f in diagnostics],
+        "monthly": monthly(plan),
+        **({"assumptions": assumptions(dc)} if dc is not None else {}),
     }
 
 

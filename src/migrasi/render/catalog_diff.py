@@ -1,0 +1,71 @@
+"""The words of ``migrasi diff``, in English and Indonesian, to be merged into the catalogue.
+
+Every key starts with ``diff.``; both languages have the same keys and placeholders.
+"""
+
+# ruff: noqa: E501  (one message per line reads and diffs best, as in catalog.py)
+
+from __future__ import annotations
+
+DIFF: dict[str, dict[str, str]] = {
+    "en": {
+        "diff.title": "Changes to the migration plan",
+        "diff.old": "Old plan",
+        "diff.new": "New plan",
+        "diff.none": "No change.",
+        "diff.systems": "Systems changed: {count}",
+        "diff.count.added": "{n} added",
+        "diff.count.removed": "{n} removed",
+        "diff.count.wave": "{n} moved wave",
+        "diff.count.status": "{n} changed status",
+        "diff.count.late": "{n} changed lateness",
+        "diff.count.money_only": "{n} changed money only",
+        "diff.kind.added": "added",
+        "diff.kind.removed": "removed",
+        "diff.kind.wave": "moved wave",
+        "diff.kind.status": "status changed",
+        "diff.kind.late": "now late",
+        "diff.kind.on_time": "no longer late",
+        "diff.kind.money": "money changed",
+        "diff.col.change": "Change",
+        "diff.col.old": "Old",
+        "diff.col.new": "New",
+        "diff.col.delta": "Difference",
+        "diff.money": "Money of the programme",
+        "diff.by_system": "Systems that changed",
+        "diff.by_region": "Money by region",
+        "diff.deltas": "Money columns show the new figure minus the old one.",
+        "diff.details": "Details — systems: {systems}, regions: {regions}",
+        "diff.cut": "The details show {shown} of {total} table rows: {left} rows were left out to keep this comment under 65,000 characters. Run `migrasi diff --format text` to see them all.",
+    },
+    "id": {
+        "diff.title": "Perubahan rencana migrasi",
+        "diff.old": "Rencana lama",
+        "diff.new": "Rencana baru",
+        "diff.none": "Tidak ada perubahan.",
+        "diff.systems": "Sistem yang berubah: {count}",
+        "diff.count.added": "{n} ditambahkan",
+        "diff.count.removed": "{n} dihapus",
+        "diff.count.wave": "{n} pindah gelombang",
+        "diff.count.status": "{n} berubah status",
+        "diff.count.late": "{n} berubah keterlambatan",
+        "diff.count.money_only": "{n} hanya berubah nilai uangnya",
+        "diff.kind.added": "ditambahkan",
+        "diff.kind.removed": "dihapus",
+        "diff.kind.wave": "pindah gelombang",
+        "diff.kind.status": "status berubah",
+        "diff.kind.late": "kini terlambat",
+        "diff.kind.on_time": "tidak lagi terlambat",
+        "diff.kind.money": "nilai uang berubah",
+        "diff.col.change": "Perubahan",
+        "diff.col.old": "Lama",
+        "diff.col.new": "Baru",
+        "diff.col.delta": "Selisih",
+        "diff.money": "Uang program",
+        "diff.by_system": "Sistem yang berubah",
+        "diff.by_region": "Uang per wilayah",
+        "diff.deltas": "Kolom uang menunjukkan angka baru dikurangi angka lama.",
+        "diff.details": "Rincian — sistem: {systems}, wilayah: {regions}",
+        "diff.cut": "Rincian menampilkan {shown} dari {total} baris tabel: {left} baris dihilangkan agar komentar ini tetap di bawah 65.000 karakter. Jalankan `migrasi diff --format text` untuk melihat semuanya.",
+    },
+}

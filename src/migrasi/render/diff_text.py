@@ -1,0 +1,280 @@
+"""``migrasi diff`` as text for a terminal, Markdown for a pull-request comment, or JSON.
+
+The Markdown puts the summary first and the tables in a ``<details>`` block, and stays within
+:data:`MD_LIMIT` characters (GitHub refuses comments over 65,536): rows that do not fit are left
+out, regions before systems kept, with a note saying how many.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
+from migrasi.render import catalog
+from migrasi.render.catalog_diff import DIFF
+from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.numbers import group_digits, money
+
+MD_LIMIT = 65_000
+NONE = "—"
+ARROW = " → "
+FIGURES = (("npv", "col.npv"), ("net_savings", "col.net"), ("kept_in_jambi", "col.kept"))
+COUNTS = ("added", "removed", "wave", "status", "late", "money_only")
+
+
+def t(key: str, lang: str, **args: object) -> str:
+    """The words for ``key``: from the diff catalogue first, then the main one."""
+    template = DIFF.get(lang, DIFF["en"]).get(key) or DIFF["en"].get(key)
+    if template is None:
+        return catalog.text(key, lang, **args)
+    return template.format(**args) if args else template
+
+
+def signed(value: int, lang: str) -> str:
+    """A difference of money, ``+`` before a gain: ``+Rp1.000``, ``-Rp1.000``, ``Rp0``."""
+    return ("+" if value > 0 else "") + money(value, lang)
+
+
+def _figure(figures: Figures, key: str) -> int:
+    return int(getattr(figures, key))
+
+
+def _both(old: str, new: str) -> str:
+    return old if old == new else old + ARROW + new
+
+
+def _wave(place: Placement | None, lang: str, date: bool) -> str:
+    if place is None or place.wave is None:
+        return NONE
+    short = t("wave.short", lang, n=place.wave)
+    return f"{short} ({place.cutover})" if date and place.cutover else short
+
+
+def _status(place: Placement | None, lang: str) -> str:
+    if place is None:
+        return NONE
+    words = t(f"status.{place.status}", lang)
+    return words + (f", {t('status.late', lang)}" if place.late else "")
+
+
+def _place(side: SystemFacts | None) -> Placement | None:
+    return None if side is None else side.place
+
+
+def system_cells(change: SystemChange, lang: str) -> list[str]:
+    """One changed system as unescaped cells: ref, change, wave, status and three differences."""
+    a, b = _place(change.old), _place(change.new)
+    date = a is not None and b is not None and a.wave == b.wave and a.cutover != b.cutover
+    delta = change.delta
+    return [
+        change.ref,
+        ", ".join(t(f"diff.kind.{k}", lang) for k in change.kinds),
+        _both(_wave(a, lang, date), _wave(b, lang, date)),
+        _both(_status(a, lang), _status(b, lang)),
+        *(signed(_figure(delta, key), lang) for key, _ in FIGURES),
+    ]
+
+
+def _heads(first: str, lang: str) -> list[str]:
+    return [t(first, lang), *(t(label, lang) for _, label in FIGURES)]
+
+
+def _system_head(lang: str) -> list[str]:
+    keys = ("col.ref", "diff.col.change", "col.wave", "col.status")
+    return [*(t(k, lang) for k in keys), *(t(label, lang) for _, label in FIGURES)]
+
+
+def _region_rows(diff: PlanDiff, lang: str) -> list[list[str]]:
+    return [
+        [r.region, *(signed(_figure(r.delta, key), lang) for key, _ in FIGURES)]
+        for r in diff.regions
+    ]
+
+
+def _total_rows(diff: PlanDiff, lang: str) -> list[list[str]]:
+    rows = []
+    for key, label in FIGURES:
+        old, new = _figure(diff.old_total, key), _figure(diff.new_total, key)
+        rows.append([t(label, lang), money(old, lang), money(new, lang), signed(new - old, lang)])
+    return rows
+
+
+def _counts(diff: PlanDiff, lang: str) -> str:
+    counts = diff.counts
+    parts = [t(f"diff.count.{k}", lang, n=counts[k]) for k in COUNTS if counts[k]]
+    line = t("diff.systems", lang, count=counts["systems"])
+    return f"{line} ({', '.join(parts)})" if parts else line
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _columns(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    cells = [[terminal(c) for c in row] for row in [head, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
+    return [
+        "  ".join(
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
+        ).rstrip()
+        for row in cells
+    ]
+
+
+def diff_text(diff: PlanDiff, old: str, new: str, lang: str) -> str:
+    """The diff for a terminal; every text from the plans is escaped."""
+    out = [t("diff.title", lang)]
+    out += [f"{t('diff.old', lang)}: {terminal(old)}", f"{t('diff.new', lang)}: {terminal(new)}"]
+    if not diff.changed:
+        return "\n".join([*out, "", t("diff.none", lang)]) + "\n"
+    out += ["", _counts(diff, lang), "", t("diff.money", lang)]
+    head = ["", t("diff.col.old", lang), t("diff.col.new", lang), t("diff.col.delta", lang)]
+    out += _columns(head, _total_rows(diff, lang), {1, 2, 3})
+    if diff.systems:
+        rows = [system_cells(s, lang) for s in diff.systems]
+        out += ["", t("diff.by_system", lang)]
+        out += _columns(_system_head(lang), rows, {4, 5, 6})
+    if diff.regions:
+        out += ["", t("diff.by_region", lang)]
+        out += _columns(_heads("col.region", lang), _region_rows(diff, lang), {1, 2, 3})
+    out += ["", t("diff.deltas", lang)]
+    return "\n".join(out) + "\n"
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _rule(count: int, right: set[int]) -> str:
+    return _row(["---:" if i in right else "---" for i in range(count)])
+
+
+def _md_rows(rows: Sequence[Sequence[str]]) -> list[str]:
+    return [_row([markdown_cell(c) for c in row]) for row in rows]
+
+
+def _summary(diff: PlanDiff, old: str, new: str, lang: str) -> list[str]:
+    top = [f"## {t('diff.title', lang)}", ""]
+    top.append(f"{t('diff.old', lang)}: {markdown_cell(old)}  ")
+    top += [f"{t('diff.new', lang)}: {markdown_cell(new)}", ""]
+    if not diff.changed:
+        return [*top, t("diff.none", lang)]
+    top += [f"**{markdown_cell(_counts(diff, lang))}**", ""]
+    head = ["", t("diff.col.old", lang), t("diff.col.new", lang), t("diff.col.delta", lang)]
+    return [*top, _row(head), _rule(4, {1, 2, 3}), *_md_rows(_total_rows(diff, lang))]
+
+
+def _details(diff: PlanDiff, lang: str, systems: list[str], regions: list[str]) -> list[str]:
+    summary = t("diff.details", lang, systems=len(diff.systems), regions=len(diff.regions))
+    out = ["<details>", f"<summary>{summary}</summary>", ""]
+    if diff.systems:
+        out += [f"### {t('diff.by_system', lang)}", ""]
+        out += [_row(_system_head(lang)), _rule(7, {4, 5, 6}), *systems, ""]
+    if diff.regions:
+        out += [f"### {t('diff.by_region', lang)}", ""]
+        out += [_row(_heads("col.region", lang)), _rule(4, {1, 2, 3}), *regions, ""]
+    return [*out, t("diff.deltas", lang), "", "</details>"]
+
+
+def _join(top: list[str], note: str | None, details: list[str]) -> str:
+    blocks = ["\n".join(top)] + ([note] if note else []) + ["\n".join(details)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _note(shown: int, total: int, left: int, lang: str) -> str:
+    numbers = {"shown": shown, "total": total, "left": left}
+    return "_" + t("diff.cut", lang, **{k: group_digits(v, lang) for k, v in numbers.items()}) + "_"
+
+
+def diff_markdown(diff: PlanDiff, old: str, new: str, lang: str, limit: int = MD_LIMIT) -> str:
+    """The diff as a pull-request comment of at most ``limit`` characters."""
+    top = _summary(diff, old, new, lang)
+    if not diff.changed:
+        return "\n".join(top) + "\n"
+    systems = _md_rows([system_cells(s, lang) for s in diff.systems])
+    regions = _md_rows(_region_rows(diff, lang))
+    whole = _join(top, None, _details(diff, lang, systems, regions))
+    if len(whole) <= limit:
+        return whole
+    total = len(systems) + len(regions)
+    worst = _note(total, total, total, lang)
+    budget = limit - len(_join(top, worst, _details(diff, lang, [], [])))
+    kept: dict[str, list[str]] = {"systems": [], "regions": []}
+    for name, rows in (("regions", regions), ("systems", systems)):
+        for row in rows:
+            if len(row) + 1 > budget:
+                break
+            kept[name].append(row)
+            budget -= len(row) + 1
+    shown = len(kept["systems"]) + len(kept["regions"])
+    details = _details(diff, lang, kept["systems"], kept["regions"])
+    return _join(top, _note(shown, total, total - shown, lang), details)
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _money(figures: Figures | None) -> dict[str, int] | None:
+    if figures is None:
+        return None
+    return {key: int(getattr(figures, key)) for key, _ in FIGURES}
+
+
+def _side(side: SystemFacts | None) -> dict[str, object] | None:
+    if side is None:
+        return None
+    p = side.place
+    return {
+        "status": p.status,
+        "wave": p.wave,
+        "cutover": p.cutover,
+        "late": p.late,
+        "money": _money(side.money),
+    }
+
+
+def diff_json(diff: PlanDiff) -> str:
+    """The diff for machines: fixed key order, plain integers, ``indent=2``, a final newline."""
+    doc = {
+        "schema": "migrasi/diff/v1",
+        "changed": diff.changed,
+        "counts": diff.counts,
+        "totals": {
+            "old": _money(diff.old_total),
+            "new": _money(diff.new_total),
+            "delta": _money(diff.delta),
+        },
+        "regions": [
+            {
+                "region": r.region,
+                "old": _money(r.old),
+                "new": _money(r.new),
+                "delta": _money(r.delta),
+            }
+            for r in diff.regions
+        ],
+        "systems": [
+            {
+                "ref": s.ref,
+                "region": s.region,
+                "changes": list(s.kinds),
+                "old": _side(s.old),
+                "new": _side(s.new),
+                "delta": _money(s.delta),
+            }
+            for s in diff.systems
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(diff: PlanDiff, fmt: str, old: str, new: str, lang: str) -> str:
+    """The diff in ``fmt``: ``text``, ``md`` or ``json``."""
+    if fmt == "json":
+        return diff_json(diff)
+    if fmt == "md":
+        return diff_markdown(diff, old, new, lang)
+    return diff_text(diff, old, new, lang)

@@ -1,0 +1,249 @@
+"""``savings.xlsx``: the finance workbook, built from a plan document, byte-identical per plan.
+
+Every text is written as a string cell (never a formula); one that a spreadsheet would run
+(``=``, ``+``, ``-``, ``@``, tab, carriage return first) carries the quote-prefix style too.
+Numbers are numbers with a Rupiah format; totals are SUM formulas with their cached values.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from migrasi.render.catalog import text
+from migrasi.render.numbers import plain
+from migrasi.render.plan_md import month_name
+from migrasi.render.savings import View, view, year_region_matrix
+from migrasi.render.savings_formats import DANGEROUS, heading
+
+FIXED_TIME = datetime(2026, 1, 1)
+
+
+class _Book:
+    """The workbook and its formats."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.buffer = io.BytesIO()
+        self.wb = xlsxwriter.Workbook(self.buffer, {"in_memory": True})
+        rupiah = '"Rp"#,##0;-"Rp"#,##0' if lang == "id" else '"IDR "#,##0;-"IDR "#,##0'
+        self.money = self.wb.add_format({"num_format": rupiah})
+        self.money_bold = self.wb.add_format({"num_format": rupiah, "bold": True, "top": 1})
+        self.bold = self.wb.add_format({"bold": True})
+        self.total = self.wb.add_format({"bold": True, "top": 1})
+        self.head = self.wb.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True, "valign": "top"}
+        )
+        self.title = self.wb.add_format({"bold": True, "font_size": 14})
+        self.quoted = self.wb.add_format({"quote_prefix": True})
+        self.number = self.wb.add_format({"num_format": "#,##0"})
+
+    def string(self, ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
+        """A text cell that can never run as a formula."""
+        if value.startswith(DANGEROUS):
+            fmt = self.quoted
+        ws.write_string(row, col, value, fmt)
+
+    def cell(self, ws: Any, row: int, col: int, value: object, kind: str) -> None:
+        """A cell of a table: money and integers as numbers, the rest as text."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            ws.write_number(row, col, value, self.money if kind == "money" else self.number)
+        elif value is None or value == "":
+            ws.write_blank(row, col, None)
+        else:
+            self.string(ws, row, col, str(value))
+
+    def sheet(self, name_key: str, widths: Sequence[int]) -> Any:
+        """A new sheet with print setup: landscape, fit to width, header row repeated."""
+        ws = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        for i, w in enumerate(widths):
+            ws.set_column(i, i, w)
+        return ws
+
+    def finish(self, title: str) -> bytes:
+        self.wb.set_properties(
+            {"title": title, "author": "migrasi", "company": "", "created": FIXED_TIME}
+        )
+        self.wb.close()
+        return self.buffer.getvalue()
+
+
+def _table(book: _Book, name_key: str, v: View) -> None:
+    widths = [{"text": 28, "money": 18}.get(c.kind, max(10, len(heading(c, book.lang)) + 2))
+              for c in v.columns]  # fmt: skip
+    ws = book.sheet(name_key, widths)
+    for col, c in enumerate(v.columns):
+        book.string(ws, 0, col, heading(c, book.lang), book.head)
+    for r, row in enumerate(v.rows, start=1):
+        for col, (c, x) in enumerate(zip(v.columns, row, strict=True)):
+            shown = text(f"status.{x}", book.lang) if c.key == "status" and x else x
+            book.cell(ws, r, col, shown, c.kind)
+    last = len(v.rows)
+    total_row = last + 1
+    book.string(ws, total_row, 0, text("view.total", book.lang), book.total)
+    for col, (c, x) in enumerate(zip(v.columns, v.total, strict=True)):
+        if col == 0 or x == "":
+            continue
+        letter = xl_col_to_name(col)
+        formula = f"=SUM({letter}2:{letter}{last + 1})" if last else "=0"
+        fmt = book.money_bold if c.kind == "money" else book.total
+        ws.write_formula(total_row, col, formula, fmt, x)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, max(last, 1), len(v.columns) - 1)
+
+
+def _summary(book: _Book, doc: Mapping[str, Any], chart_sheet: str, rows: int) -> None:
+    lang = book.lang
+    a = doc.get("assumptions") or {}
+    ws = book.sheet("xlsx.summary", [46, 34])
+    dc_name = str(a.get("datacenter", ""))
+    book.string(ws, 0, 0, text("xlsx.title", lang, dc=dc_name), book.title)
+    book.string(ws, 1, 0, text("xlsx.note", lang))
+    t = doc["totals"]
+    statuses = [s["status"] for s in doc["systems"]]
+    figures: list[tuple[str, object]] = [
+        (text("plan.npv", lang), t["npv"]),
+        (text("plan.net", lang, months=a.get("horizon_months", "")), t["net_savings"]),
+        (text("plan.baseline", lang), t["baseline"]),
+        (text("plan.one_time", lang), t["one_time"]),
+        (text("plan.fees", lang), t["termination_fees"]),
+        (text("plan.kept", lang), t["kept_in_jambi"]),
+        (text("plan.payback", lang), month_name(t["payback_month"], lang)),
+        (text("plan.bound", lang), doc["bound"]["npv"]),
+        (text("plan.gap", lang), f"{plain(Decimal(doc['bound']['gap']) * 100, lang)}%"),
+        (text("plan.systems", lang), text(
+            "plan.systems_text", lang, planned=sum(s != "retained" for s in statuses),
+            scheduled=statuses.count("scheduled"), unscheduled=statuses.count("unscheduled"),
+            late=sum(bool(s["late"]) for s in doc["systems"]),
+            retained=statuses.count("retained"))),
+        (text("plan.mode", lang), text(f"plan.mode.{doc['mode']}", lang)),
+    ]  # fmt: skip
+    book.string(ws, 3, 0, text("xlsx.figure", lang), book.head)
+    book.string(ws, 3, 1, text("xlsx.value", lang), book.head)
+    row = 4
+    for label, value in figures:
+        book.string(ws, row, 0, label)
+        book.cell(ws, row, 1, value, "money")
+        row += 1
+    row += 1
+    book.string(ws, row, 0, text("xlsx.assumptions", lang), book.head)
+    book.string(ws, row, 1, text("xlsx.value", lang), book.head)
+    row += 1
+    for label, value in _assumptions(a, lang):
+        book.string(ws, row, 0, label)
+        book.cell(ws, row, 1, value, "money" if "Rp" in label or "IDR" in label else "int")
+        row += 1
+    chart = book.wb.add_chart({"type": "line"})
+    chart.add_series(
+        {
+            "name": text("xlsx.cumulative", lang),
+            "categories": [chart_sheet, 1, 0, rows, 0],
+            "values": [chart_sheet, 1, 2, rows, 2],
+            "line": {"color": "#1F4E79", "width": 2.25},
+        }
+    )
+    chart.set_title({"name": text("plan.cumulative", lang)})
+    chart.set_legend({"none": True})
+    chart.set_y_axis({"num_format": book.money.num_format, "major_gridlines": {"visible": True}})
+    chart.set_x_axis({"interval_unit": 6})
+    chart.set_size({"width": 760, "height": 360})
+    ws.insert_chart(3, 3, chart)
+    ws.freeze_panes(4, 0)
+
+
+def _assumptions(a: Mapping[str, Any], lang: str) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    none = text("a.none", lang)
+    for key in ("datacenter", "start", "wave_weeks", "waves", "team_days", "link_mbps",
+                "transfer_hours", "max_critical", "compliance_deadline", "horizon_months",
+                "discount_rate", "labour_cost_per_day"):  # fmt: skip
+        value = a.get(key)
+        out.append((text(f"a.{key}", lang), none if value is None else value))
+    pilot = a.get("pilot")
+    out.append((text("a.pilot", lang), none if not pilot else
+                f"{pilot['max_systems']} × {', '.join(pilot['criticality'])}"))  # fmt: skip
+    blackouts = a.get("blackouts") or []
+    shown = "; ".join(f"{b['from']} – {b['to']} ({b['reason']})" for b in blackouts)
+    out.append((text("a.blackouts", lang), shown or none))
+    for currency, rate in (a.get("fx") or {}).items():
+        out.append((text("a.fx", lang, currency=currency), rate))
+    for what, rate in (a.get("running_cost") or {}).items():
+        out.append((text("a.running_cost", lang, what=what), rate))
+    for strategy, days in (a.get("effort_days") or {}).items():
+        out.append((text("a.effort_days", lang, strategy=strategy), days))
+    return out
+
+
+def _years_regions(book: _Book, doc: Mapping[str, Any]) -> None:
+    years, regions, cells = year_region_matrix(doc)
+    ws = book.sheet("xlsx.years", [10, *([18] * (len(regions) + 1))])
+    book.string(ws, 0, 0, text("col.year", book.lang), book.head)
+    for j, r in enumerate(regions, start=1):
+        book.string(ws, 0, j, r, book.head)
+    book.string(ws, 0, len(regions) + 1, text("view.total", book.lang), book.head)
+    for i, y in enumerate(years, start=1):
+        book.string(ws, i, 0, y)
+        for j, value in enumerate(cells[i - 1], start=1):
+            ws.write_number(i, j, value, book.money)
+        first, last = xl_rowcol_to_cell(i, 1), xl_rowcol_to_cell(i, len(regions))
+        ws.write_formula(i, len(regions) + 1, f"=SUM({first}:{last})", book.money_bold,
+                         sum(cells[i - 1]))  # fmt: skip
+    total_row = len(years) + 1
+    book.string(ws, total_row, 0, text("view.total", book.lang), book.total)
+    for j in range(1, len(regions) + 2):
+        letter = xl_col_to_name(j)
+        value = (sum(row[j - 1] for row in cells) if j <= len(regions)
+                 else sum(sum(row) for row in cells))  # fmt: skip
+        ws.write_formula(total_row, j, f"=SUM({letter}2:{letter}{total_row})", book.money_bold,
+                         value)  # fmt: skip
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, len(years), len(regions) + 1)
+
+
+def _monthly(book: _Book, doc: Mapping[str, Any]) -> tuple[str, int]:
+    m = doc.get("monthly") or {"months": [], "programme": [], "by_region": {}}
+    regions = sorted(m["by_region"])
+    ws = book.sheet("xlsx.monthly", [10, 18, 18, *([18] * len(regions))])
+    heads = [text("xlsx.month", book.lang), text("xlsx.programme", book.lang),
+             text("xlsx.cumulative", book.lang), *regions]  # fmt: skip
+    for j, h in enumerate(heads):
+        book.string(ws, 0, j, h, book.head)
+    running = 0
+    for i, label in enumerate(m["months"], start=1):
+        book.string(ws, i, 0, label)
+        ws.write_number(i, 1, m["programme"][i - 1], book.money)
+        running += m["programme"][i - 1]
+        formula = f"=B{i + 1}" if i == 1 else f"=C{i}+B{i + 1}"
+        ws.write_formula(i, 2, formula, book.money, running)
+        for j, r in enumerate(regions, start=3):
+            ws.write_number(i, j, m["by_region"][r][i - 1], book.money)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, max(len(m["months"]), 1), len(heads) - 1)
+    return ws.get_name(), len(m["months"])
+
+
+def workbook(doc: Mapping[str, Any], lang: str) -> bytes:
+    """The whole workbook as bytes."""
+    book = _Book(lang)
+    summary_ws_name = text("xlsx.monthly", lang)[:31]
+    months = len((doc.get("monthly") or {}).get("months", []))
+    _summary(book, doc, summary_ws_name, months)
+    _table(book, "xlsx.region", view(doc, "region"))
+    _table(book, "xlsx.system", view(doc, "system"))
+    _table(book, "xlsx.opd", view(doc, "opd"))
+    _years_regions(book, doc)
+    _table(book, "xlsx.year", view(doc, "year"))
+    _table(book, "xlsx.wave", view(doc, "wave"))
+    _monthly(book, doc)
+    title = text("xlsx.title", lang, dc=str((doc.get("assumptions") or {}).get("datacenter", "")))
+    return book.finish(title)
