@@ -94,13 +94,20 @@ def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, Any]:
     if result.plan is None:
         raise InputErrors(result.validation.errors)
     dc = result.validation.loaded.inputs.datacenter
-    return plan_dict(result.plan, result.inputs, result.diagnostics, lang, dc)
+    return plan_dict(
+        result.plan, result.inputs, result.diagnostics, lang, dc, regions(result.validation)
+    )
 
 
 def region_names(result: ValidationResult) -> dict[str, str]:
     """Region id → the region's name, from the inventories."""
+    return {r: info["name"] for r, info in regions(result).items()}
+
+
+def regions(result: ValidationResult) -> dict[str, dict[str, str]]:
+    """Region id → its name, Kemendagri code and kind, from the inventories."""
     return {
-        inv.region.id: inv.region.name
+        inv.region.id: {"name": inv.region.name, "code": inv.region.code, "kind": inv.region.kind}
         for inv in result.loaded.inputs.inventories
         if inv.region is not None
     }
@@ -118,7 +125,7 @@ def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
     dc = result.validation.loaded.inputs.datacenter
     assert made is not None and dc is not None
     checked = result.validation.checked
-    doc = plan_dict(made, result.inputs, result.diagnostics, lang, dc)
+    doc = plan_dict(made, result.inputs, result.diagnostics, lang, dc, regions(result.validation))
     names = region_names(result.validation)
     markdown = plan_markdown(made, result.diagnostics, dc.name, names, lang)
     graph = mermaid(checked.items, checked.groups, set(checked.items))

@@ -13,6 +13,7 @@ class Kind(StrEnum):
 
     inventory = "inventory"
     datacenter = "datacenter"
+    plan = "plan"
 
 
 HELP = """Print the JSON Schema of a file kind (for the YAML language server and other tools).
@@ -26,7 +27,7 @@ def register(app: typer.Typer) -> None:
     app.command("schema", help=HELP)(schema)
 
 
-def schema(kind: Kind = typer.Argument(..., help="inventory or datacenter.")) -> int:
+def schema(kind: Kind = typer.Argument(..., help="inventory, datacenter or plan.")) -> int:
     """Print a JSON Schema."""
     from migrasi.render.schemas import schema_text
 

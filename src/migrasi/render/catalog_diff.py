@@ -36,7 +36,7 @@ DIFF: dict[str, dict[str, str]] = {
         "diff.by_region": "Money by region",
         "diff.deltas": "Money columns show the new figure minus the old one.",
         "diff.details": "Details — systems: {systems}, regions: {regions}",
-        "diff.cut": "The details show {shown} of {total} table rows: {left} rows were left out to keep this comment under 65,000 characters. Run `migrasi diff --format text` to see them all.",
+        "diff.cut": "The details show {shown} of {total} table rows; {left} were left out to keep this comment under {limit} characters. Run `migrasi diff --format text` to see them all.",
     },
     "id": {
         "diff.title": "Perubahan rencana migrasi",
@@ -66,6 +66,6 @@ DIFF: dict[str, dict[str, str]] = {
         "diff.by_region": "Uang per wilayah",
         "diff.deltas": "Kolom uang menunjukkan angka baru dikurangi angka lama.",
         "diff.details": "Rincian — sistem: {systems}, wilayah: {regions}",
-        "diff.cut": "Rincian menampilkan {shown} dari {total} baris tabel: {left} baris dihilangkan agar komentar ini tetap di bawah 65.000 karakter. Jalankan `migrasi diff --format text` untuk melihat semuanya.",
+        "diff.cut": "Rincian menampilkan {shown} dari {total} baris tabel; {left} baris lainnya dihilangkan agar komentar ini tetap di bawah {limit} karakter. Jalankan `migrasi diff --format text` untuk melihat semuanya.",
     },
 }

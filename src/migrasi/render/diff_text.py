@@ -184,8 +184,8 @@ def _join(top: list[str], note: str | None, details: list[str]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _note(shown: int, total: int, left: int, lang: str) -> str:
-    numbers = {"shown": shown, "total": total, "left": left}
+def _note(shown: int, total: int, left: int, limit: int, lang: str) -> str:
+    numbers = {"shown": shown, "total": total, "left": left, "limit": limit}
     return "_" + t("diff.cut", lang, **{k: group_digits(v, lang) for k, v in numbers.items()}) + "_"
 
 
@@ -200,7 +200,7 @@ def diff_markdown(diff: PlanDiff, old: str, new: str, lang: str, limit: int = MD
     if len(whole) <= limit:
         return whole
     total = len(systems) + len(regions)
-    worst = _note(total, total, total, lang)
+    worst = _note(total, total, total, limit, lang)
     budget = limit - len(_join(top, worst, _details(diff, lang, [], [])))
     kept: dict[str, list[str]] = {"systems": [], "regions": []}
     for name, rows in (("regions", regions), ("systems", systems)):
@@ -211,7 +211,7 @@ def diff_markdown(diff: PlanDiff, old: str, new: str, lang: str, limit: int = MD
             budget -= len(row) + 1
     shown = len(kept["systems"]) + len(kept["regions"])
     details = _details(diff, lang, kept["systems"], kept["regions"])
-    return _join(top, _note(shown, total, total - shown, lang), details)
+    return _join(top, _note(shown, total, total - shown, limit, lang), details)
 
 
 # --- JSON -----------------------------------------------------------------------------------

@@ -127,6 +127,7 @@ def plan_dict(
     diagnostics: list[Finding],
     lang: str,
     dc: DataCenter | None = None,
+    regions: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, object]:
     """The plan document as JSON-ready data; ``inputs`` are (file, sha256) in path order."""
     t = plan.totals
@@ -174,6 +175,7 @@ def plan_dict(
         "diagnostics": [finding_dict(f, lang) for f in diagnostics],
         "monthly": monthly(plan),
         **({"assumptions": assumptions(dc)} if dc is not None else {}),
+        **({"regions": dict(sorted(regions.items()))} if regions else {}),
     }
 
 

@@ -7,7 +7,7 @@ the Rupiah: rows to the total row, and each view's totals to the programme's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 VIEWS = ("system", "region", "opd", "year", "wave")
@@ -32,6 +32,8 @@ class View:
     columns: tuple[Column, ...]
     rows: tuple[tuple[object, ...], ...]
     total: tuple[object, ...]
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Region id → name, for people's outputs."""
 
 
 def _years(doc: Mapping[str, Any]) -> list[str]:
@@ -168,7 +170,8 @@ BUILDERS = {
 
 def view(doc: Mapping[str, Any], name: str) -> View:
     """The view called ``name`` of the plan document."""
-    return BUILDERS[name](doc)
+    names = {r: str(info.get("name", r)) for r, info in (doc.get("regions") or {}).items()}
+    return replace(BUILDERS[name](doc), names=names)
 
 
 def year_region_matrix(doc: Mapping[str, Any]) -> tuple[list[str], list[str], list[list[int]]]:

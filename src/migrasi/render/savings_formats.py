@@ -62,7 +62,9 @@ def as_json(v: View) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def _shown(c: Column, value: object, lang: str) -> str:
+def _shown(c: Column, value: object, lang: str, names: Mapping[str, str] | None = None) -> str:
+    if c.key == "region" and names and isinstance(value, str):
+        return names.get(value, value)
     if c.kind == "money" and isinstance(value, int):
         return money(value, lang)
     if c.key == "status" and value:
@@ -77,7 +79,9 @@ def as_markdown(v: View, lang: str) -> str:
     lines.append("| " + " | ".join(markdown_cell(h) for h in head) + " |")
     lines.append("| " + " | ".join("---:" if c.kind != "text" else "---" for c in v.columns) + " |")
     for row in v.rows:
-        cells = [markdown_cell(_shown(c, x, lang)) for c, x in zip(v.columns, row, strict=True)]
+        cells = [
+            markdown_cell(_shown(c, x, lang, v.names)) for c, x in zip(v.columns, row, strict=True)
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     total = [
         f"**{_shown(c, x, lang)}**" if x != "" else ""
@@ -99,7 +103,7 @@ def as_table(v: View, lang: str) -> Table:
         else:
             table.add_column(heading(c, lang), footer=footer, justify="right", no_wrap=True)
     for row in v.rows:
-        table.add_row(*(terminal(_shown(c, row[i], lang)) for i, c in columns))
+        table.add_row(*(terminal(_shown(c, row[i], lang, v.names)) for i, c in columns))
     return table
 
 

@@ -87,6 +87,7 @@ def _table(book: _Book, name_key: str, v: View) -> None:
     for r, row in enumerate(v.rows, start=1):
         for col, (c, x) in enumerate(zip(v.columns, row, strict=True)):
             shown = text(f"status.{x}", book.lang) if c.key == "status" and x else x
+            shown = v.names.get(x, x) if c.key == "region" and isinstance(x, str) else shown
             book.cell(ws, r, col, shown, c.kind)
     last = len(v.rows)
     total_row = last + 1
