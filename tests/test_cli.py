@@ -34,7 +34,7 @@ def test_errors_exit_1_on_stdout(cli: Any, good_dir: Path) -> None:
         "'tingi' is not one of rendah, tinggi, strategis (did you mean 'tinggi'?)"
     )
     assert result.out.splitlines()[2].endswith("^")
-    assert "1 errors" in result.err
+    assert "1 error, 0 warnings" in result.err
 
 
 def test_missing_path_exits_2(cli: Any) -> None:

@@ -48,7 +48,7 @@ def validate(
     """Check inventories for CI."""
     from migrasi import api
     from migrasi.render import reporters
-    from migrasi.render.catalog import text
+    from migrasi.render.catalog import counts, text
 
     result = api.validate(paths_or_default(paths), show_accepted=show_accepted)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -65,13 +65,7 @@ def validate(
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
             handle.write(summary)
     if result.errors or result.warnings:
-        line = text(
-            "summary.counts",
-            lang.value,
-            files=result.files,
-            errors=result.errors,
-            warnings=result.warnings,
-        )
+        line = counts(lang.value, result.files, result.errors, result.warnings)
     else:
         line = text("summary.clean", lang.value, files=result.files)
     if result.accepted:

@@ -83,6 +83,7 @@ class PlanFacts:
     systems: dict[str, SystemFacts]
     total: Figures
     regions: dict[str, Figures]
+    names: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,13 @@ class SystemChange:
 
 @dataclass(frozen=True)
 class RegionChange:
-    """A region whose money differs; ``old`` or ``new`` is None when it is in one plan only."""
+    """A region whose money differs; ``old`` or ``new`` is None when it is in one plan only;
+    ``name`` is the region's name from the plans' ``regions`` (its id when they have none)."""
 
     region: str
     old: Figures | None
     new: Figures | None
+    name: str
 
     @property
     def delta(self) -> Figures:
@@ -239,7 +242,18 @@ def read_plan(doc: Mapping[str, object]) -> PlanFacts:
         str(name): _figures(value, f"totals.by_region[{_quoted(str(name))}]")
         for name, value in by_region.items()
     }
-    return PlanFacts(facts, _figures(totals, "totals"), regions)
+    return PlanFacts(facts, _figures(totals, "totals"), regions, _names(doc))
+
+
+def _names(doc: Mapping[str, object]) -> dict[str, str]:
+    """Region id → name, from the optional ``regions`` of the document."""
+    names: dict[str, str] = {}
+    for region, value in _mapping(doc.get("regions", {}), "regions").items():
+        where = f"regions[{_quoted(str(region))}]"
+        name = _mapping(value, where).get("name")
+        if name is not None:
+            names[str(region)] = _text(name, f"{where}.name")
+    return names
 
 
 def compare_facts(old: PlanFacts, new: PlanFacts) -> PlanDiff:
@@ -250,9 +264,9 @@ def compare_facts(old: PlanFacts, new: PlanFacts) -> PlanDiff:
         if (a := old.systems.get(ref)) != (b := new.systems.get(ref))
     )
     regions = tuple(
-        RegionChange(name, was, now)
-        for name in sorted(old.regions.keys() | new.regions.keys())
-        if (was := old.regions.get(name)) != (now := new.regions.get(name))
+        RegionChange(region, was, now, new.names.get(region) or old.names.get(region) or region)
+        for region in sorted(old.regions.keys() | new.regions.keys())
+        if (was := old.regions.get(region)) != (now := new.regions.get(region))
     )
     return PlanDiff(systems, regions, old.total, new.total)
 

@@ -252,7 +252,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "a.effort_days": "Default effort: {strategy} (person-days)",
         "a.none": "none",
         "summary.clean": "{files} files checked: no problems",
-        "summary.counts": "{files} files checked: {errors} errors, {warnings} warnings",
+        "summary.counts": "{files} files checked: {errors} {errors_word}, {warnings} {warnings_word}",
+        "word.error": "errors",
+        "word.error.1": "error",
+        "word.warning": "warnings",
+        "word.warning.1": "warning",
         "summary.accepted": ", {accepted} accepted",
         "usage.path": "path not found: {path}",
         "internal": "internal error: {error} (run again with --debug to see the traceback)",
@@ -503,7 +507,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "a.effort_days": "Upaya baku: {strategy} (hari-orang)",
         "a.none": "tidak ada",
         "summary.clean": "{files} berkas diperiksa: tidak ada masalah",
-        "summary.counts": "{files} berkas diperiksa: {errors} galat, {warnings} peringatan",
+        "summary.counts": "{files} berkas diperiksa: {errors} {errors_word}, {warnings} {warnings_word}",
+        "word.error": "galat",
+        "word.error.1": "galat",
+        "word.warning": "peringatan",
+        "word.warning.1": "peringatan",
         "summary.accepted": ", {accepted} diterima",
         "usage.path": "path tidak ditemukan: {path}",
         "internal": "galat internal: {error} (jalankan lagi dengan --debug untuk melihat traceback)",
@@ -512,6 +520,15 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 LANGUAGES = ("id", "en")
+
+
+def counts(lang: str, files: int, errors: int, warnings: int) -> str:
+    """``13 files checked: 1 error, 14 warnings`` with the right word for one and for many."""
+    return text(
+        "summary.counts", lang, files=files, errors=errors, warnings=warnings,
+        errors_word=text("word.error.1" if errors == 1 else "word.error", lang),
+        warnings_word=text("word.warning.1" if warnings == 1 else "word.warning", lang),
+    )  # fmt: skip
 
 
 def text(key: str, lang: str, **args: object) -> str:

@@ -87,8 +87,7 @@ def _system_head(lang: str) -> list[str]:
 
 def _region_rows(diff: PlanDiff, lang: str) -> list[list[str]]:
     return [
-        [r.region, *(signed(_figure(r.delta, key), lang) for key, _ in FIGURES)]
-        for r in diff.regions
+        [r.name, *(signed(_figure(r.delta, key), lang) for key, _ in FIGURES)] for r in diff.regions
     ]
 
 
@@ -250,6 +249,7 @@ def diff_json(diff: PlanDiff) -> str:
         "regions": [
             {
                 "region": r.region,
+                "name": r.name,
                 "old": _money(r.old),
                 "new": _money(r.new),
                 "delta": _money(r.delta),

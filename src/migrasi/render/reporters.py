@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from migrasi import __version__
 from migrasi.core.findings import ERROR_CODES, WARNING_CODES, Finding, path_text
-from migrasi.render.catalog import text
+from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, terminal
 from migrasi.render.messages import message
 
@@ -105,8 +105,7 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     """A Markdown table of all findings, for ``GITHUB_STEP_SUMMARY``."""
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
-    counts = text("summary.counts", lang, files=files, errors=errors, warnings=warnings)
-    head = f"### migrasi validate\n\n{counts}\n"
+    head = f"### migrasi validate\n\n{counts(lang, files, errors, warnings)}\n"
     if not findings:
         return head
     rows = [
