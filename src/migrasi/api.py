@@ -85,8 +85,12 @@ def plan(paths: Sequence[Path]) -> PlanResult:
     return PlanResult(result, made, diagnostics, hashes)
 
 
-def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, Any]:
-    """The plan.json document of the inputs under ``paths`` (errors raise InputErrors)."""
+def plan_document(paths: Sequence[Path]) -> dict[str, Any]:
+    """The plan.json document of the inputs under ``paths`` (errors raise InputErrors).
+
+    Its diagnostics' messages are English whatever ``--lang`` says, so that plan.json changes
+    only when the plan does; people read them in their language in plan.md.
+    """
     from migrasi.core.errors import InputErrors
     from migrasi.render.plan_json import plan_dict
 
@@ -95,7 +99,7 @@ def plan_document(paths: Sequence[Path], lang: str = "id") -> dict[str, Any]:
         raise InputErrors(result.validation.errors)
     dc = result.validation.loaded.inputs.datacenter
     return plan_dict(
-        result.plan, result.inputs, result.diagnostics, lang, dc, regions(result.validation)
+        result.plan, result.inputs, result.diagnostics, "en", dc, regions(result.validation)
     )
 
 
@@ -125,7 +129,7 @@ def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
     dc = result.validation.loaded.inputs.datacenter
     assert made is not None and dc is not None
     checked = result.validation.checked
-    doc = plan_dict(made, result.inputs, result.diagnostics, lang, dc, regions(result.validation))
+    doc = plan_dict(made, result.inputs, result.diagnostics, "en", dc, regions(result.validation))
     names = region_names(result.validation)
     markdown = plan_markdown(made, result.diagnostics, dc.name, names, lang)
     graph = mermaid(checked.items, checked.groups, set(checked.items))
