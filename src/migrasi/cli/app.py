@@ -9,7 +9,14 @@ from collections.abc import Sequence
 import typer
 
 from migrasi import __version__
-from migrasi.cli import graph_cmd, plan_cmd, savings_cmd, schema_cmd, validate_cmd
+from migrasi.cli import (
+    diff_cmd,
+    graph_cmd,
+    plan_cmd,
+    savings_cmd,
+    schema_cmd,
+    validate_cmd,
+)
 
 app = typer.Typer(
     name="migrasi",
@@ -44,6 +51,7 @@ validate_cmd.register(app)
 plan_cmd.register(app)
 graph_cmd.register(app)
 savings_cmd.register(app)
+diff_cmd.register(app)
 schema_cmd.register(app)
 
 

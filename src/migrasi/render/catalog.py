@@ -519,6 +519,11 @@ CATALOG: dict[str, dict[str, str]] = {
     },
 }
 
+from migrasi.render.catalog_diff import DIFF  # noqa: E402 - the diff words live in their own file
+
+for _lang, _words in DIFF.items():
+    CATALOG[_lang].update(_words)
+
 LANGUAGES = ("id", "en")
 
 
