@@ -217,7 +217,7 @@ def make_plan(p: Problem, extra: list[Finding]) -> Plan:
                 None,
                 None,
                 None,
-                g.deadline,
+                deadline_of(item, p.dc),
                 False,
                 False,
                 _blocked(p, state, ref),

@@ -32,6 +32,9 @@ class Group:
     critical: int = 0
     size: int = 0
     deadline: date | None = None
+    """The earliest deadline of its members."""
+    deadlines: tuple[date, ...] = ()
+    """Every member's deadline (members without one left out), ascending."""
     allowed: tuple[int, ...] = ()
     """Open waves that the members' own rules admit, ascending."""
     value: dict[int, Decimal] = field(default_factory=dict)
@@ -136,6 +139,7 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
             critical=sum(1 for m in members if m.critical),
             size=len(members),
             deadline=min(deadlines) if deadlines else None,
+            deadlines=tuple(sorted(deadlines)),
         )
         group.allowed = tuple(
             w.number

@@ -18,6 +18,8 @@ from decimal import Decimal
 from migrasi.core.problem import DIMENSIONS, ZERO, Group, Problem
 
 FAR = date.max
+SMALL = 12
+"""Problems with at most this many move groups are also searched exhaustively (exhaustive.py)."""
 
 
 class State:
@@ -103,9 +105,13 @@ class State:
             self.place(gid, old)
 
 
-def _late(p: Problem, gid: str, k: int | None) -> bool:
+def _late(p: Problem, gid: str, k: int | None) -> int:
+    """How many members of the group would be late in wave ``k`` (0 when unscheduled)."""
     g = p.groups[gid]
-    return k is not None and g.deadline is not None and p.calendar[k - 1].cutover > g.deadline
+    if k is None or not g.deadlines:
+        return 0
+    cutover = p.calendar[k - 1].cutover
+    return sum(1 for d in g.deadlines if cutover > d)
 
 
 def _topological(p: Problem, key: Callable[[str], tuple[object, ...]]) -> list[str]:
@@ -158,8 +164,16 @@ def _priorities(p: Problem, order: list[str]) -> tuple[dict[str, date], dict[str
         inherited = [priority[u] for u in g.users]
         priority[gid] = max([own, *inherited])
         inherited_deadlines = [deadline[u] for u in g.users]
-        deadline[gid] = min([g.deadline or FAR, *inherited_deadlines])
+        own_deadline = g.deadline if g.deadline and _attainable(p, g) else FAR
+        deadline[gid] = min([own_deadline, *inherited_deadlines])
     return deadline, priority
+
+
+def _attainable(p: Problem, g: Group) -> bool:
+    """Whether some wave the group's own rules allow cuts over by its deadline."""
+    return g.deadline is not None and any(
+        p.calendar[k - 1].cutover <= g.deadline for k in g.allowed
+    )
 
 
 def _tight(p: Problem, order: list[str]) -> dict[str, bool]:
@@ -201,30 +215,58 @@ def _better(p: Problem, gid: str, old: int | None, new: int) -> bool:
         return True
     late_old, late_new = _late(p, gid, old), _late(p, gid, new)
     if late_old != late_new:
-        return late_old
+        return late_new < late_old
     g = p.groups[gid]
     if g.value[new] != g.value[old]:
         return g.value[new] > g.value[old]
     return new < old
 
 
+def _blocked_rule(p: Problem, state: State, gid: str) -> bool:
+    """Whether group ``gid`` breaks the unscheduled rule or the deadline rule as it stands."""
+    g = p.groups[gid]
+    wave = state.wave[gid]
+    if wave is None:
+        needs_placed = all(state.wave[n] is not None for n in g.needs)
+        return bool(g.allowed) and needs_placed and bool(state.feasible(gid))
+    late = _late(p, gid, wave)
+    return late > 0 and any(_late(p, gid, k) < late for k in state.feasible(gid))
+
+
+def keeps_rules(p: Problem, state: State, moved: str) -> bool:
+    """Whether no other unscheduled group could now be placed and no other late group could now
+    be less late: a move that breaks either leaves a plan planning.md calls invalid."""
+    return not any(_blocked_rule(p, state, gid) for gid in state.wave if gid != moved)
+
+
+def _best_wave(p: Problem, gid: str, waves: list[int]) -> int | None:
+    g = p.groups[gid]
+    return max(waves, key=lambda k: (g.value[k], -k), default=None)
+
+
 def _improve(p: Problem, state: State, rounds: int = 50) -> None:
+    """Move single groups while the plan gets better and stays valid; place what fits."""
     order = sorted(p.groups)
     for _ in range(rounds):
         changed = False
         for gid in order:
             old = state.wave[gid]
-            best: int | None = None
-            for k in state.feasible(gid):
-                if k == old:
-                    continue
-                if (best is None and _better(p, gid, old, k)) or (
-                    best is not None and _better(p, gid, best, k)
-                ):
-                    best = k
-            if best is not None:
-                state.place(gid, best)
-                changed = True
+            candidates = [k for k in state.feasible(gid) if k != old]
+            if old is None:
+                best = _best_wave(p, gid, candidates)
+                if best is not None:
+                    state.place(gid, best)
+                    changed = True
+                continue
+            g = p.groups[gid]
+            ranked = [k for k in candidates if _better(p, gid, old, k)]
+            ranked.sort(key=lambda k: (-_late(p, gid, k), g.value[k], -k), reverse=True)
+            for k in ranked:
+                state.place(gid, k)
+                if keeps_rules(p, state, gid):
+                    changed = True
+                    break
+                state.place(gid, old)
         if not changed:
             return
 
@@ -267,6 +309,43 @@ def _make_room(p: Problem, state: State, trials: int = 2000) -> bool:
     return False
 
 
+def _eject(p: Problem, state: State) -> bool:
+    """Trade a placed group for an unscheduled one when that raises the NPV; True if done.
+
+    The placed group ``h`` (needed by nothing placed) is taken out, the unscheduled group goes
+    in its best wave, and ``h`` goes back wherever it still fits; the trade stands only when the
+    plan is worth more and no on-time group became late.
+    """
+    for gid in sorted(g for g, w in state.wave.items() if w is None):
+        g = p.groups[gid]
+        if not g.value or any(state.wave[n] is None for n in g.needs):
+            continue
+        for h in sorted(o for o, w in state.wave.items() if w is not None):
+            if any(state.wave[u] is not None for u in p.groups[h].users):
+                continue
+            here = state.wave[h]
+            assert here is not None
+            before = p.groups[h].value[here]
+            state.place(h, None)
+            spots = state.feasible(gid)
+            best = max(spots, key=lambda k: (g.value[k], -k), default=None)
+            if best is None:
+                state.place(h, here)
+                continue
+            state.place(gid, best)
+            back = state.feasible(h)
+            again = max(back, key=lambda k: (p.groups[h].value[k], -k), default=None)
+            after = g.value[best] + (p.groups[h].value[again] if again is not None else ZERO)
+            late_before = _late(p, h, here)
+            late_after = _late(p, gid, best) + _late(p, h, again)
+            if after > before and (late_after <= late_before):
+                state.place(h, again)
+                return True
+            state.place(gid, None)
+            state.place(h, here)
+    return False
+
+
 def schedule(p: Problem) -> State:
     """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
     state = State(p)
@@ -274,4 +353,21 @@ def schedule(p: Problem) -> State:
     _improve(p, state)
     while _make_room(p, state):
         _improve(p, state)
+    for _ in range(len(p.groups)):
+        if not _eject(p, state):
+            break
+        _improve(p, state)
+        while _make_room(p, state):
+            _improve(p, state)
+    if len(p.groups) <= SMALL:
+        from migrasi.core.exhaustive import search
+
+        value = sum((p.groups[g].value[w] for g, w in state.wave.items() if w is not None), ZERO)
+        better = search(p, value)
+        if better is not None:
+            for gid in p.groups:
+                state.place(gid, None)
+            for gid, wave in better.items():
+                state.place(gid, wave)
+            _improve(p, state)
     return state
