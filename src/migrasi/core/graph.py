@@ -1,12 +1,14 @@
-"""The dependency graph of planned systems and its move groups (strongly connected components)."""
+"""The dependency graph of planned systems and its move groups (strongly connected components).
+
+Tarjan's algorithm is written out here rather than taken from networkx: importing networkx
+cost a tenth of a second of every run, more than the whole graph work of 30,000 systems.
+"""
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-
-import networkx as nx
 
 from migrasi.core.programme import Item
 
@@ -44,6 +46,52 @@ class Groups:
         return out
 
 
+def strongly_connected(nodes: Iterable[str], edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """The strongly connected components of a directed graph (Tarjan's algorithm, iterative,
+    so deep chains cannot overflow the stack); deterministic for sorted input."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    out.append(component)
+    return out
+
+
 def planned_edges(items: Mapping[str, Item]) -> Iterable[tuple[str, str]]:
     """Edges A → B among planned systems: ``depends_on`` one way, ``move_with`` both ways."""
     for ref in sorted(items):
@@ -63,21 +111,23 @@ def planned_edges(items: Mapping[str, Item]) -> Iterable[tuple[str, str]]:
 
 def move_groups(items: Mapping[str, Item]) -> Groups:
     """Condense the graph of planned systems into move groups, deterministically."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(sorted(r for r, i in items.items() if i.planned))
-    graph.add_edges_from(planned_edges(items))
+    nodes = sorted(r for r, i in items.items() if i.planned)
+    edges: dict[str, list[str]] = {}
+    for a, b in planned_edges(items):
+        edges.setdefault(a, []).append(b)
     members: dict[str, tuple[str, ...]] = {}
     of: dict[str, str] = {}
-    for component in nx.strongly_connected_components(graph):
+    for component in strongly_connected(nodes, edges):
         refs = tuple(sorted(component))
         members[refs[0]] = refs
         for r in refs:
             of[r] = refs[0]
     needs: dict[str, set[str]] = {g: set() for g in members}
-    for a, b in graph.edges:
-        ga, gb = of[a], of[b]
-        if ga != gb:
-            needs[ga].add(gb)
+    for a, targets in edges.items():
+        for b in targets:
+            ga, gb = of[a], of[b]
+            if ga != gb:
+                needs[ga].add(gb)
     return Groups(
         members=dict(sorted(members.items())),
         of=of,
@@ -87,15 +137,16 @@ def move_groups(items: Mapping[str, Item]) -> Groups:
 
 def depends_cycles(items: Mapping[str, Item]) -> list[tuple[str, ...]]:
     """Groups of two or more planned systems joined by a cycle of ``depends_on`` alone."""
-    graph = nx.DiGraph()
+    nodes: list[str] = []
+    edges: dict[str, list[str]] = {}
     for ref in sorted(items):
         item = items[ref]
         if not item.planned:
             continue
-        graph.add_node(ref)
+        nodes.append(ref)
         for dep in item.depends_on:
             target = items.get(dep)
             if target is not None and target.planned and dep != ref:
-                graph.add_edge(ref, dep)
-    cycles = [tuple(sorted(c)) for c in nx.strongly_connected_components(graph) if len(c) > 1]
+                edges.setdefault(ref, []).append(dep)
+    cycles = [tuple(sorted(c)) for c in strongly_connected(nodes, edges) if len(c) > 1]
     return sorted(cycles)

@@ -8,7 +8,10 @@ only ``true``/``false`` as booleans, and every scalar's text kept for fields tha
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import InvalidOperation
 from typing import Any
@@ -49,6 +52,12 @@ class _Loader(_Base):  # type: ignore[misc]  # PyYAML's loaders are untyped clas
         if kind is ScalarNode:
             return _PLAIN if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path resolvers: nothing to track while descending."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track while ascending."""
 
 
 @dataclass
@@ -112,6 +121,24 @@ def parse(file: str, raw: bytes) -> Parsed:
         result.findings.append(problem or Finding("E002", file, line=1, column=1))
         return result
     result.text = text
+    with _collector_paused():
+        return _parse_text(result, text)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file's many small objects are made."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _parse_text(result: Parsed, text: str) -> Parsed:
+    file = result.file
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -184,6 +211,8 @@ class _Builder:
         self.track = aliases
         self.seen: set[int] = set()
         self.expanded = 0
+        self.cache: dict[str, object] = {}
+        """Plain scalars already read: their values are immutable, so equal text shares one."""
 
     def _at(self, code: str, node: Node, **args: object) -> Finding:
         mark = node.start_mark
@@ -245,7 +274,13 @@ class _Builder:
             return value
         if tag not in _SCALAR_TAGS:
             raise _Stop(self._at("E001", node, problem=f"tag {tag} is not allowed"))
-        return resolve_plain(value)
+        found = self.cache.get(value, _MISSING)
+        if found is _MISSING:
+            found = self.cache[value] = resolve_plain(value)
+        return found
+
+
+_MISSING = object()
 
 
 class _Unhashable(str):
