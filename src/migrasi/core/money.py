@@ -43,6 +43,21 @@ class Timeline:
             base = 1 + self.rate
             return tuple(base ** (Decimal(m) / 12) for m in range(self.horizon))
 
+    @cached_property
+    def inverse(self) -> tuple[Decimal, ...]:
+        """``1 / factor_m`` for every month of the horizon."""
+        with localcontext(CONTEXT):
+            return tuple(1 / f for f in self.factors)
+
+    @cached_property
+    def tail(self) -> tuple[Decimal, ...]:
+        """``Σ_{n ≥ m} 1 / factor_n`` for m = 0 … horizon (0 at the horizon)."""
+        out = [ZERO] * (self.horizon + 1)
+        with localcontext(CONTEXT):
+            for m in range(self.horizon - 1, -1, -1):
+                out[m] = out[m + 1] + self.inverse[m]
+        return tuple(out)
+
     def month(self, day: date) -> int:
         """The month of ``day`` on this timeline."""
         return month_index(self.start, day)
@@ -55,6 +70,11 @@ class Timeline:
     def year_of(self, m: int) -> int:
         """The calendar year of month ``m``."""
         return self.start.year + (self.start.month - 1 + m) // 12
+
+    @cached_property
+    def month_years(self) -> tuple[int, ...]:
+        """The calendar year of every month of the horizon."""
+        return tuple(self.year_of(m) for m in range(self.horizon))
 
     @cached_property
     def years(self) -> tuple[int, ...]:
@@ -156,16 +176,18 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
     years = dict.fromkeys(t.years, ZERO)
     dc_years = dict.fromkeys(t.years, ZERO)
     with localcontext(CONTEXT):
-        for m, s in enumerate(c.savings):
-            years[t.year_of(m)] += s
+        for year, s in zip(t.month_years, c.savings, strict=True):
+            if s:
+                years[year] += s
         baseline = c.external * t.horizon
         first: str | None = None
         kept = ZERO
         if counted and c.paid_through is not None and c.cutover_month is not None:
             if c.paid_through + 1 < t.horizon:
                 first = t.label(c.paid_through + 1)
-            for m in range(c.cutover_month + 1, t.horizon):
-                dc_years[t.year_of(m)] += c.internal
+            if c.internal:
+                for m in range(c.cutover_month + 1, t.horizon):
+                    dc_years[t.month_years[m]] += c.internal
             if item.system.hosting.location != "jambi":
                 avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
                 fee = c.fee if c.cutover_month < t.horizon else ZERO
@@ -210,3 +232,37 @@ def payback_month(monthly: Sequence[Decimal], t: Timeline) -> str | None:
         else:
             break
     return t.label(answer) if answer is not None else None
+
+
+def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
+    """The NPV of ``cash`` in closed form: the savings are constant between three months, so
+    their discounted sum is a few products with sums of discount factors. It agrees with the
+    month-by-month sum to far below a Rupiah; the search compares it on large problems, and
+    every figure written is computed by ``cash``.
+    """
+    e = item.external or ZERO
+    i = item.internal or ZERO
+    if not item.planned:
+        return ZERO
+    h = t.horizon
+    mc = t.month(cutover)
+    with localcontext(CONTEXT):
+        o = item.effort * t.labour
+        cost = item.system.cost
+
+        def value(paid: int, fee: Decimal) -> Decimal:
+            start_e = min(max(paid + 1, 0), h)
+            start_i = min(max(mc + 1, 0), h)
+            total = e * t.tail[start_e] - i * t.tail[start_i]
+            if 0 <= mc < h:
+                total -= (o + fee) * t.inverse[mc]
+            return total
+
+        wait_paid = mc
+        if cost.contract_end is not None and cost.contract_end >= cutover:
+            wait_paid = t.month(cost.contract_end)
+        best = value(wait_paid, ZERO)
+        if wait_paid != mc and cost.termination_fee is not None:
+            fee = cost.termination_fee * (item.rate or Decimal(1))
+            best = max(best, value(mc, fee))
+        return best

@@ -273,20 +273,22 @@ def make_plan(p: Problem, extra: list[Finding]) -> Plan:
 def _loads(p: Problem, state: State) -> tuple[WaveLoad, ...]:
     out: list[WaveLoad] = []
     link = p.dc.schedule.link_mbps
+    by_wave: dict[int, list[str]] = {}
+    for gid, wave in state.wave.items():
+        if wave is not None:
+            by_wave.setdefault(wave, []).append(gid)
     for w in p.calendar:
-        k = w.number
-        gids = [gid for gid, wave in state.wave.items() if wave == k]
-        refs = sorted(r for gid in gids for r in p.groups[gid].members)
+        groups = [p.groups[gid] for gid in by_wave.get(w.number, [])]
         out.append(
             WaveLoad(
                 wave=w,
-                systems=tuple(refs),
-                critical=state.critical[k],
-                effort_days=state.effort[k],
-                transfer_hours=state.bits[k] / 3600 / link,
-                vcpu=state.added[0][k],
-                ram_gb=state.added[1][k],
-                storage_gb=state.added[2][k],
+                systems=tuple(sorted(r for g in groups for r in g.members)),
+                critical=sum(g.critical for g in groups),
+                effort_days=sum((g.effort for g in groups), ZERO),
+                transfer_hours=sum((g.bits for g in groups), ZERO) / 3600 / link,
+                vcpu=sum((g.resources[0] for g in groups), ZERO),
+                ram_gb=sum((g.resources[1] for g in groups), ZERO),
+                storage_gb=sum((g.resources[2] for g in groups), ZERO),
             )
         )
     return tuple(out)

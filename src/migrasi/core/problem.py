@@ -9,7 +9,7 @@ from decimal import Decimal
 from migrasi.core.calendar import Wave, capacity_on, waves
 from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
-from migrasi.core.money import Timeline, cash
+from migrasi.core.money import Timeline, cash, quick_npv
 from migrasi.core.programme import SENSITIVE, Item, pilot_eligible
 
 ZERO = Decimal(0)
@@ -40,6 +40,10 @@ class Group:
     value: dict[int, Decimal] = field(default_factory=dict)
     """Exact NPV of the group (sum of its members') by allowed wave."""
     allowed_set: frozenset[int] = frozenset()
+    late_at: tuple[int, ...] = ()
+    """How many members would be late in wave k (index k; index 0 unused)."""
+    units: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
+    """effort, bits, vcpu, ram_gb, storage_gb as exact integers (see ``Problem.scales``)."""
 
 
 @dataclass
@@ -60,6 +64,12 @@ class Problem:
     pilot_wave: int | None
     pilot_max: int
     npv_cache: dict[tuple[str, int], Decimal] = field(default_factory=dict)
+    limits: tuple[int, int] = (0, 0)
+    """team_days and transfer bits as exact integers in the groups' units."""
+    unit_caps: list[tuple[int, int, int]] = field(default_factory=list)
+    """Capacity on each wave's cutover in the groups' units (index 0 is wave 1)."""
+    fast: bool = False
+    """Whether search values use the closed form of the NPV (large problems)."""
 
     def npv(self, ref: str, wave: int) -> Decimal:
         """Exact NPV of system ``ref`` cut over in ``wave``."""
@@ -69,6 +79,12 @@ class Problem:
             found = cash(self.items[ref], self.calendar[wave - 1].cutover, self.timeline).npv
             self.npv_cache[key] = found
         return found
+
+    def search_value(self, ref: str, wave: int) -> Decimal:
+        """The NPV the search compares: exact, or its closed form on large problems."""
+        if not self.fast:
+            return self.npv(ref, wave)
+        return quick_npv(self.items[ref], self.calendar[wave - 1].cutover, self.timeline)
 
     def own_reason(self, ref: str, wave: int) -> str | None:
         """The first of pin, not_before, freeze, pilot that keeps ``ref`` out of ``wave``."""
@@ -147,6 +163,45 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
             if w.open and all(problem.own_reason(r, w.number) is None for r in refs)
         )
         group.allowed_set = frozenset(group.allowed)
-        group.value = {k: sum((problem.npv(r, k) for r in refs), ZERO) for k in group.allowed}
+        group.late_at = (0, *(sum(1 for d in group.deadlines if w.cutover > d) for w in calendar))
         problem.groups[gid] = group
+    pairs = sum(len(g.allowed) * g.size for g in problem.groups.values())
+    problem.fast = pairs > FAST_ABOVE
+    for group in problem.groups.values():
+        group.value = {
+            k: sum((problem.search_value(r, k) for r in group.members), ZERO) for k in group.allowed
+        }
+    _integers(problem)
     return problem
+
+
+FAST_ABOVE = 20_000
+"""Above this many (system, wave) pairs the search compares closed-form NPVs (money.quick_npv);
+the plan's figures are always computed by money.md's procedure."""
+
+
+def _places(values: list[Decimal]) -> int:
+    exponents = [int(v.as_tuple().exponent) for v in values if v.is_finite()]
+    return max([0, *(-e for e in exponents)])
+
+
+def _integers(p: Problem) -> None:
+    """Express every load and limit as an exact integer, scaled per kind, for fast sums."""
+    groups = list(p.groups.values())
+    kinds: list[tuple[list[Decimal], list[Decimal]]] = [
+        ([g.effort for g in groups], [p.team_days]),
+        ([g.bits for g in groups], [p.transfer_bits]),
+        *(([g.resources[d] for g in groups], [c[d] for c in p.caps]) for d in range(3)),
+    ]
+    scales = [10 ** _places([x.normalize() for x in a + b]) for a, b in kinds]
+
+    def unit(value: Decimal, i: int) -> int:
+        return int(value * scales[i])
+
+    for g in groups:
+        g.units = (
+            unit(g.effort, 0), unit(g.bits, 1),
+            unit(g.resources[0], 2), unit(g.resources[1], 3), unit(g.resources[2], 4),
+        )  # fmt: skip
+    p.limits = (unit(p.team_days, 0), unit(p.transfer_bits, 1))
+    p.unit_caps = [(unit(c[0], 2), unit(c[1], 3), unit(c[2], 4)) for c in p.caps]

@@ -18,73 +18,105 @@ from decimal import Decimal
 from migrasi.core.problem import DIMENSIONS, ZERO, Group, Problem
 
 FAR = date.max
+WORK = 30_000
+"""How many groups the trading moves (make room, eject) may look at in one plan."""
 SMALL = 12
 """Problems with at most this many move groups are also searched exhaustively (exhaustive.py)."""
 
 
 class State:
-    """A (partial) assignment of groups to waves with the loads it puts on every wave."""
+    """A (partial) assignment of groups to waves with the loads it puts on every wave.
+
+    Loads are exact integers (``Group.units``). For capacity, ``slack[d][j]`` is what is free
+    on wave j's cutover and ``room[d][k]`` the least slack from wave k on: a group fits the
+    Data Center in wave k when it needs no more than ``room`` there.
+    """
 
     def __init__(self, p: Problem) -> None:
         self.p = p
         n = len(p.calendar) + 1
+        self.n = n
         self.wave: dict[str, int | None] = dict.fromkeys(p.groups)
-        self.effort = [ZERO] * n
-        self.bits = [ZERO] * n
+        self.effort = [0] * n
+        self.bits = [0] * n
         self.critical = [0] * n
         self.count = [0] * n
-        self.added = [[ZERO] * n for _ in DIMENSIONS]
+        self.slack = [[0, *(c[d] for c in p.unit_caps)] for d in range(3)]
+        self.room = [[0] * n for _ in range(3)]
+        for d in range(3):
+            self._rebuild_room(d)
+        self.unplaced: set[str] = set(p.groups)
+        self.late: set[str] = set()
+
+    def _rebuild_room(self, d: int) -> None:
+        slack, room = self.slack[d], self.room[d]
+        least: int | None = None
+        for j in range(self.n - 1, 0, -1):
+            least = slack[j] if least is None or slack[j] < least else least
+            room[j] = least
 
     def _apply(self, g: Group, k: int, sign: int) -> None:
-        self.effort[k] += sign * g.effort
-        self.bits[k] += sign * g.bits
+        u = g.units
+        self.effort[k] += sign * u[0]
+        self.bits[k] += sign * u[1]
         self.critical[k] += sign * g.critical
         self.count[k] += sign * g.size
         for d in range(3):
-            self.added[d][k] += sign * g.resources[d]
+            need = u[2 + d]
+            if need:
+                slack = self.slack[d]
+                for j in range(k, self.n):
+                    slack[j] -= sign * need
+                self._rebuild_room(d)
 
     def place(self, gid: str, k: int | None) -> None:
         """Put group ``gid`` in wave ``k`` (None: unscheduled), moving it if placed."""
         g = self.p.groups[gid]
         old = self.wave[gid]
+        if old == k:
+            return
         if old is not None:
             self._apply(g, old, -1)
         self.wave[gid] = k
         if k is not None:
             self._apply(g, k, 1)
+            self.unplaced.discard(gid)
+            if g.late_at[k]:
+                self.late.add(gid)
+            else:
+                self.late.discard(gid)
+        else:
+            self.unplaced.add(gid)
+            self.late.discard(gid)
 
     def limit_failure(self, gid: str, k: int) -> str | None:
         """The first wave limit group ``gid`` breaks in wave ``k`` (it must not be placed)."""
         p, g = self.p, self.p.groups[gid]
+        u = g.units
         if k == p.pilot_wave and self.count[k] + g.size > p.pilot_max:
             return "pilot_full"
         if p.max_critical is not None and self.critical[k] + g.critical > p.max_critical:
             return "critical"
-        if self.effort[k] + g.effort > p.team_days:
+        if self.effort[k] + u[0] > p.limits[0]:
             return "team_days"
-        if self.bits[k] + g.bits > p.transfer_bits:
+        if self.bits[k] + u[1] > p.limits[1]:
             return "transfer_hours"
         for d, name in enumerate(DIMENSIONS):
-            need = g.resources[d]
-            if not need:
-                continue
-            cumulative = sum(self.added[d][1:k], ZERO)
-            for j in range(k, len(p.calendar) + 1):
-                cumulative += self.added[d][j]
-                if cumulative + need > p.caps[j - 1][d]:
-                    return f"capacity:{name}"
+            if u[2 + d] > self.room[d][k]:
+                return f"capacity:{name}"
         return None
 
     def order_failure(self, gid: str, k: int) -> str | None:
         """``dependency`` when something needed is not in a wave ≤ k; ``dependent`` when
         something that needs the group is in a wave < k."""
         g = self.p.groups[gid]
+        wave = self.wave
         for n in g.needs:
-            w = self.wave[n]
+            w = wave[n]
             if w is None or w > k:
                 return "dependency"
         for u in g.users:
-            w = self.wave[u]
+            w = wave[u]
             if w is not None and w < k:
                 return "dependent"
         return None
@@ -96,22 +128,40 @@ class State:
         return self.order_failure(gid, k) is None and self.limit_failure(gid, k) is None
 
     def feasible(self, gid: str) -> list[int]:
-        """Every wave group ``gid`` could move to alone, the plan staying valid."""
+        """Every wave group ``gid`` could move to alone, the plan staying valid (its own wave
+        included when it is placed)."""
         old = self.wave[gid]
-        self.place(gid, None)
-        try:
-            return [k for k in self.p.groups[gid].allowed if self.fits(gid, k)]
-        finally:
-            self.place(gid, old)
+        g = self.p.groups[gid]
+        if old is None:
+            return [k for k in g.allowed if self.fits(gid, k)]
+        wave = self.wave
+        if any(wave[n] is None for n in g.needs):
+            return []
+        p, u = self.p, g.units
+        lo = max((wave[n] or 0 for n in g.needs), default=1)
+        hi = min((w for x in g.users if (w := wave[x]) is not None), default=self.n - 1)
+        out: list[int] = []
+        for k in g.allowed:
+            if k < lo or k > hi:
+                continue
+            if k == old:
+                out.append(k)
+                continue
+            if k == p.pilot_wave and self.count[k] + g.size > p.pilot_max:
+                continue
+            if p.max_critical is not None and self.critical[k] + g.critical > p.max_critical:
+                continue
+            if self.effort[k] + u[0] > p.limits[0] or self.bits[k] + u[1] > p.limits[1]:
+                continue
+            if k < old and any(u[2 + d] and min(self.slack[d][k:old]) < u[2 + d] for d in range(3)):
+                continue
+            out.append(k)
+        return out
 
 
 def _late(p: Problem, gid: str, k: int | None) -> int:
     """How many members of the group would be late in wave ``k`` (0 when unscheduled)."""
-    g = p.groups[gid]
-    if k is None or not g.deadlines:
-        return 0
-    cutover = p.calendar[k - 1].cutover
-    return sum(1 for d in g.deadlines if cutover > d)
+    return 0 if k is None else p.groups[gid].late_at[k]
 
 
 def _topological(p: Problem, key: Callable[[str], tuple[object, ...]]) -> list[str]:
@@ -236,7 +286,9 @@ def _blocked_rule(p: Problem, state: State, gid: str) -> bool:
 def keeps_rules(p: Problem, state: State, moved: str) -> bool:
     """Whether no other unscheduled group could now be placed and no other late group could now
     be less late: a move that breaks either leaves a plan planning.md calls invalid."""
-    return not any(_blocked_rule(p, state, gid) for gid in state.wave if gid != moved)
+    return not any(
+        _blocked_rule(p, state, gid) for gid in sorted(state.unplaced | state.late) if gid != moved
+    )
 
 
 def _best_wave(p: Problem, gid: str, waves: list[int]) -> int | None:
@@ -271,7 +323,9 @@ def _improve(p: Problem, state: State, rounds: int = 50) -> None:
             return
 
 
-def _make_room(p: Problem, state: State, trials: int = 2000) -> bool:
+def _make_room(
+    p: Problem, state: State, trials: int = 2000, budget: list[int] | None = None
+) -> bool:
     """Place an unscheduled group by moving one placed group to another wave; True if done.
 
     The groups tried are those at the wave itself and, when capacity is short, those whose
@@ -292,6 +346,10 @@ def _make_room(p: Problem, state: State, trials: int = 2000) -> bool:
             if not reason.startswith("capacity"):
                 others = [o for o in others if state.wave[o] == k]
             moves: list[tuple[Decimal, str, int]] = []
+            if budget is not None:
+                budget[0] -= len(others)
+                if budget[0] < 0:
+                    return False
             for other in others:
                 here = state.wave[other]
                 assert here is not None
@@ -309,7 +367,7 @@ def _make_room(p: Problem, state: State, trials: int = 2000) -> bool:
     return False
 
 
-def _eject(p: Problem, state: State) -> bool:
+def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
     """Trade a placed group for an unscheduled one when that raises the NPV; True if done.
 
     The placed group ``h`` (needed by nothing placed) is taken out, the unscheduled group goes
@@ -323,6 +381,10 @@ def _eject(p: Problem, state: State) -> bool:
         for h in sorted(o for o, w in state.wave.items() if w is not None):
             if any(state.wave[u] is not None for u in p.groups[h].users):
                 continue
+            if budget is not None:
+                budget[0] -= 1
+                if budget[0] < 0:
+                    return False
             here = state.wave[h]
             assert here is not None
             before = p.groups[h].value[here]
@@ -351,13 +413,14 @@ def schedule(p: Problem) -> State:
     state = State(p)
     _construct(p, state)
     _improve(p, state)
-    while _make_room(p, state):
+    budget = [WORK]
+    while _make_room(p, state, budget=budget):
         _improve(p, state)
     for _ in range(len(p.groups)):
-        if not _eject(p, state):
+        if not _eject(p, state, budget):
             break
         _improve(p, state)
-        while _make_room(p, state):
+        while _make_room(p, state, budget=budget):
             _improve(p, state)
     if len(p.groups) <= SMALL:
         from migrasi.core.exhaustive import search
