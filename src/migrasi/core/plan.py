@@ -227,7 +227,7 @@ def make_plan(p: Problem, extra: list[Finding]) -> Plan:
             findings.append(Finding("W310", item.file, path=("systems", item.index, "id")))
             continue
         cutover = p.calendar[k - 1].cutover
-        c = cash(item, cutover, t)
+        c = p.cash(ref, k)
         deadline = deadline_of(item, p.dc)
         late = deadline is not None and cutover > deadline
         if late:

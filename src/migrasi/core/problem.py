@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from migrasi.core.calendar import Wave, capacity_on, waves
 from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
-from migrasi.core.money import Timeline, cash, quick_npv
+from migrasi.core.money import Cash, Timeline, cash, quick_npv
 from migrasi.core.programme import SENSITIVE, Item, pilot_eligible
 
 ZERO = Decimal(0)
@@ -63,7 +64,7 @@ class Problem:
     max_critical: int | None
     pilot_wave: int | None
     pilot_max: int
-    npv_cache: dict[tuple[str, int], Decimal] = field(default_factory=dict)
+    cash_cache: dict[tuple[str, int], Cash] = field(default_factory=dict)
     limits: tuple[int, int] = (0, 0)
     """team_days and transfer bits as exact integers in the groups' units."""
     unit_caps: list[tuple[int, int, int]] = field(default_factory=list)
@@ -71,14 +72,27 @@ class Problem:
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
 
+    def cash(self, ref: str, wave: int) -> Cash:
+        """The exact money of system ``ref`` cut over in ``wave`` (money.md), computed once."""
+        key = (ref, wave)
+        found = self.cash_cache.get(key)
+        if found is None:
+            found = cash(self.items[ref], self.calendar[wave - 1].cutover, self.timeline)
+            self.cash_cache[key] = found
+        return found
+
     def npv(self, ref: str, wave: int) -> Decimal:
         """Exact NPV of system ``ref`` cut over in ``wave``."""
-        key = (ref, wave)
-        found = self.npv_cache.get(key)
-        if found is None:
-            found = cash(self.items[ref], self.calendar[wave - 1].cutover, self.timeline).npv
-            self.npv_cache[key] = found
-        return found
+        return self.cash(ref, wave).npv
+
+    @cached_property
+    def preference(self) -> dict[str, list[int]]:
+        """Each group's allowed waves, best first: fewer late members, higher value, earlier."""
+        out: dict[str, list[int]] = {}
+        for gid, g in self.groups.items():
+            ranked = [(g.late_at[k], -g.value[k], k) for k in g.allowed]
+            out[gid] = [k for _, _, k in sorted(ranked)]
+        return out
 
     def search_value(self, ref: str, wave: int) -> Decimal:
         """The NPV the search compares: exact, or its closed form on large problems."""

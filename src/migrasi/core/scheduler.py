@@ -130,33 +130,51 @@ class State:
     def feasible(self, gid: str) -> list[int]:
         """Every wave group ``gid`` could move to alone, the plan staying valid (its own wave
         included when it is placed)."""
-        old = self.wave[gid]
-        g = self.p.groups[gid]
-        if old is None:
-            return [k for k in g.allowed if self.fits(gid, k)]
-        wave = self.wave
-        if any(wave[n] is None for n in g.needs):
+        if self.wave[gid] is None:
+            return [k for k in self.p.groups[gid].allowed if self.fits(gid, k)]
+        bounds = self.order_bounds(gid)
+        if bounds is None:
             return []
-        p, u = self.p, g.units
-        lo = max((wave[n] or 0 for n in g.needs), default=1)
-        hi = min((w for x in g.users if (w := wave[x]) is not None), default=self.n - 1)
-        out: list[int] = []
-        for k in g.allowed:
-            if k < lo or k > hi:
-                continue
-            if k == old:
-                out.append(k)
-                continue
-            if k == p.pilot_wave and self.count[k] + g.size > p.pilot_max:
-                continue
-            if p.max_critical is not None and self.critical[k] + g.critical > p.max_critical:
-                continue
-            if self.effort[k] + u[0] > p.limits[0] or self.bits[k] + u[1] > p.limits[1]:
-                continue
-            if k < old and any(u[2 + d] and min(self.slack[d][k:old]) < u[2 + d] for d in range(3)):
-                continue
-            out.append(k)
-        return out
+        return [k for k in self.p.groups[gid].allowed if self.can_move(gid, k, bounds)]
+
+    def order_bounds(self, gid: str) -> tuple[int, int] | None:
+        """The waves a placed group may take given what it needs and what needs it."""
+        g = self.p.groups[gid]
+        wave = self.wave
+        lo = 1
+        for n in g.needs:
+            w = wave[n]
+            if w is None:
+                return None
+            lo = max(lo, w)
+        hi = self.n - 1
+        for x in g.users:
+            w = wave[x]
+            if w is not None and w < hi:
+                hi = w
+        return lo, hi
+
+    def can_move(self, gid: str, k: int, bounds: tuple[int, int]) -> bool:
+        """Whether placed group ``gid`` could move to wave ``k`` (an allowed wave)."""
+        old = self.wave[gid]
+        if k == old:
+            return True
+        if k < bounds[0] or k > bounds[1]:
+            return False
+        p = self.p
+        g = p.groups[gid]
+        u = g.units
+        if k == p.pilot_wave and self.count[k] + g.size > p.pilot_max:
+            return False
+        if p.max_critical is not None and self.critical[k] + g.critical > p.max_critical:
+            return False
+        if self.effort[k] + u[0] > p.limits[0] or self.bits[k] + u[1] > p.limits[1]:
+            return False
+        if old is not None and k < old:
+            for d in range(3):
+                if u[2 + d] and min(self.slack[d][k:old]) < u[2 + d]:
+                    return False
+        return True
 
 
 def _late(p: Problem, gid: str, k: int | None) -> int:
@@ -299,21 +317,25 @@ def _best_wave(p: Problem, gid: str, waves: list[int]) -> int | None:
 def _improve(p: Problem, state: State, rounds: int = 50) -> None:
     """Move single groups while the plan gets better and stays valid; place what fits."""
     order = sorted(p.groups)
+    preference = p.preference
     for _ in range(rounds):
         changed = False
         for gid in order:
             old = state.wave[gid]
-            candidates = [k for k in state.feasible(gid) if k != old]
             if old is None:
-                best = _best_wave(p, gid, candidates)
+                best = _best_wave(p, gid, state.feasible(gid))
                 if best is not None:
                     state.place(gid, best)
                     changed = True
                 continue
-            g = p.groups[gid]
-            ranked = [k for k in candidates if _better(p, gid, old, k)]
-            ranked.sort(key=lambda k: (-_late(p, gid, k), g.value[k], -k), reverse=True)
-            for k in ranked:
+            bounds = state.order_bounds(gid)
+            if bounds is None:
+                continue
+            for k in preference[gid]:
+                if k == old:
+                    break
+                if not state.can_move(gid, k, bounds):
+                    continue
                 state.place(gid, k)
                 if keeps_rules(p, state, gid):
                     changed = True

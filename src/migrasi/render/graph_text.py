@@ -34,10 +34,12 @@ def mermaid(items: Mapping[str, Item], groups: Groups, refs: set[str]) -> str:
     """A Mermaid flowchart: regions as subgraphs, move-group members marked, retained dashed."""
     ids = {ref: f"n{i}" for i, ref in enumerate(sorted(refs))}
     lines = ["flowchart LR"]
-    regions = sorted({items[r].region for r in refs})
-    for region in regions:
+    by_region: dict[str, list[str]] = {}
+    for ref in sorted(refs):
+        by_region.setdefault(items[ref].region, []).append(ref)
+    for region in sorted(by_region):
         lines.append(f'    subgraph r_{region.replace("-", "_")}["{mermaid_label(region)}"]')
-        for ref in sorted(r for r in refs if items[r].region == region):
+        for ref in by_region[region]:
             name = mermaid_label(items[ref].system.name)
             lines.append(f'        {ids[ref]}["{mermaid_label(ref)}<br/>{name}"]')
         lines.append("    end")
