@@ -65,8 +65,9 @@ class PlanResult:
     inputs: list[tuple[str, str]]
 
 
-def plan(paths: Sequence[Path]) -> PlanResult:
-    """Validate, then plan the waves; the plan is None when an error stands."""
+def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0) -> PlanResult:
+    """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
+    plan is None when an error stands."""
     from migrasi.core.plan import make_plan
     from migrasi.core.problem import build
 
@@ -78,11 +79,32 @@ def plan(paths: Sequence[Path]) -> PlanResult:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
     problem = build(checked.items, checked.groups, dc)
-    made = make_plan(problem, [])
+    if exact:
+        solve = _exact_solver()
+        solved = solve(problem, time_limit)
+        proven = (solved.bound, solved.optimal, solved.relaxed)
+        made = make_plan(problem, [], solved.state, "exact", proven)
+    else:
+        made = make_plan(problem, [])
     planned = accept(made.findings, checked.items)
     everything = [*loaded.findings, *checked.findings, *planned]
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
     return PlanResult(result, made, diagnostics, hashes)
+
+
+def _exact_solver() -> Any:
+    """Exact mode's solver, or a usage error naming the extra to install."""
+    from migrasi.core.errors import UsageError
+
+    try:
+        import scipy.optimize  # noqa: F401 - only to know whether the extra is there
+    except ImportError as exc:
+        raise UsageError(
+            "--exact needs the 'exact' extra (scipy with HiGHS): pip install 'migrasi[exact]'"
+        ) from exc
+    from migrasi.exact.solve import solve
+
+    return solve
 
 
 def plan_document(paths: Sequence[Path]) -> dict[str, Any]:

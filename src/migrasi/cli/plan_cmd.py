@@ -25,6 +25,13 @@ def register(app: typer.Typer) -> None:
 def plan(
     paths: list[Path] | None = PATHS,
     out: Path = typer.Option(Path("plans/current"), "--out", help="The plan folder to write."),
+    exact: bool = typer.Option(
+        False,
+        "--exact",
+        help="Solve to optimality with HiGHS (the 'exact' extra), or to a "
+        "proven gap when --time-limit runs out.",
+    ),
+    time_limit: float = typer.Option(60.0, "--time-limit", min=1, help="Seconds for --exact."),
     lang: Lang = LANG,
 ) -> int:
     """Plan the waves."""
@@ -35,7 +42,7 @@ def plan(
     from migrasi.render import reporters
     from migrasi.render.terminal import summary_table, waves_table
 
-    result = api.plan(paths_or_default(paths))
+    result = api.plan(paths_or_default(paths), exact=exact, time_limit=time_limit)
     if result.plan is None:
         sys.stderr.write(
             reporters.as_text(result.validation.findings, lang.value, result.validation.sources())

@@ -85,10 +85,22 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class ExactResult:
+    """What exact mode proved: an upper bound of every valid plan's NPV, and the gap to it."""
+
+    bound: int
+    gap: Decimal
+    optimal: bool
+    relaxed: int | None = None
+    """An upper bound of every plan that keeps rules 1-10 alone, when known."""
+
+
+@dataclass(frozen=True)
 class Plan:
     """The whole plan."""
 
     mode: str
+    exact: ExactResult | None
     timeline: Timeline
     waves: tuple[WaveLoad, ...]
     groups: dict[str, tuple[str, ...]]
@@ -172,9 +184,19 @@ def figures_npv(p: Problem, ref: str, wave: int) -> int:
     return whole(p.npv(ref, wave))
 
 
-def make_plan(p: Problem, extra: list[Finding]) -> Plan:
-    """Schedule the problem and build the plan with its reasons, money and totals."""
-    state = schedule(p)
+def make_plan(
+    p: Problem,
+    extra: list[Finding],
+    state: State | None = None,
+    mode: str = "heuristic",
+    proven: tuple[int, bool, int | None] | None = None,
+) -> Plan:
+    """Build the plan of ``state`` (scheduled here when None) with its reasons and money.
+
+    ``proven`` is exact mode's (bound, optimal): an upper bound of every valid plan's NPV.
+    """
+    if state is None:
+        state = schedule(p)
     t = p.timeline
     systems: dict[str, SystemPlan] = {}
     findings = list(extra)
@@ -257,8 +279,12 @@ def make_plan(p: Problem, extra: list[Finding]) -> Plan:
         )
     totals = _totals(systems, t)
     bound = _bound(p)
+    exact = None
+    if proven is not None:
+        exact = ExactResult(bound=proven[0], gap=_gap(proven[0], totals.npv), optimal=proven[1])
     return Plan(
-        mode="heuristic",
+        mode=mode,
+        exact=exact,
         timeline=t,
         waves=_loads(p, state),
         groups={gid: g.members for gid, g in p.groups.items() if g.size > 1},

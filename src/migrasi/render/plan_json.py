@@ -172,6 +172,18 @@ def plan_dict(
             "by_region": t.by_region,
         },
         "bound": {"npv": plan.bound_npv, "gap": dec4(plan.gap)},
+        **(
+            {
+                "proven": {
+                    "npv": plan.exact.bound,
+                    "gap": dec4(plan.exact.gap),
+                    "optimal": plan.exact.optimal,
+                    "relaxed_npv": plan.exact.relaxed,
+                }
+            }
+            if plan.exact is not None
+            else {}
+        ),
         "diagnostics": [finding_dict(f, lang) for f in diagnostics],
         "monthly": monthly(plan),
         **({"assumptions": assumptions(dc)} if dc is not None else {}),
