@@ -24,6 +24,8 @@ def _names(target: Path) -> tuple[Path, str]:
 
 def recover(target: Path) -> None:
     """Finish or undo a swap that an earlier run did not complete; drop stale builds."""
+    if not target.parent.is_dir():
+        return
     old, prefix = _names(target)
     if old.exists():
         if target.exists():

@@ -38,10 +38,11 @@ def plan(
     from rich.console import Console
 
     from migrasi import api
-    from migrasi.cli.output import write_folder
+    from migrasi.cli.output import recover, write_folder
     from migrasi.render import reporters
     from migrasi.render.terminal import summary_table, waves_table
 
+    recover(out)  # a swap an earlier run left half done is finished before anything else
     result = api.plan(paths_or_default(paths), exact=exact, time_limit=time_limit)
     if result.plan is None:
         sys.stderr.write(

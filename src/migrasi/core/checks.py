@@ -115,6 +115,10 @@ def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
             regions.add(inv.region_id)
             known.update(f"{inv.region_id}/{sid}" for _, sid in inv.ids)
     blind = any(inv.region_id is None for inv in inputs.inventories)
+    by_region: dict[str, list[str]] = {}
+    for r in sorted(known):
+        by_region.setdefault(r.split("/")[0], []).append(r)
+    suggestions = [SUGGESTIONS]
     for ref in sorted(items):
         item = items[ref]
         for key, targets in (("depends_on", item.depends_on), ("move_with", item.move_with)):
@@ -124,14 +128,37 @@ def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                     yield Finding("E204", item.file, path=path, args={"field": key, "got": target})
                 elif target not in known and not (blind and target.split("/")[0] not in regions):
                     written = getattr(item.system, key)[j]
-                    local = [r.split("/")[1] for r in known if r.startswith(item.region + "/")]
-                    pool = local + sorted(known) if "/" not in written else sorted(known)
+                    hint = None
+                    if suggestions[0] > 0:
+                        suggestions[0] -= 1
+                        hint = _nearest_ref(written, item.region, target, by_region)
                     yield Finding(
                         "E203",
                         item.file,
                         path=path,
-                        args={"field": key, "got": written, "suggestion": suggest(written, pool)},
+                        args={"field": key, "got": written, "suggestion": hint},
                     )
+
+
+SUGGESTIONS = 500
+"""Unknown refs that get a did-you-mean (each looks through the refs of a region)."""
+
+
+def _nearest_ref(
+    written: str, region: str, target: str, by_region: Mapping[str, list[str]]
+) -> str | None:
+    """The closest known ref: among the named region's systems when that region exists, else
+    among the region ids (then that region's systems)."""
+    target_region = target.split("/", maxsplit=1)[0]
+    if "/" not in written:
+        local = [r.split("/")[1] for r in by_region.get(region, [])]
+        return suggest(written, local)
+    if target_region in by_region:
+        return suggest(written, by_region[target_region])
+    close_region = suggest(target_region, by_region)
+    if close_region is None:
+        return None
+    return suggest(f"{close_region}/{target.split('/')[1]}", by_region[close_region])
 
 
 def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 
 from migrasi.core.findings import Anchor, Finding, Path
 from migrasi.core.models import DataCenter, System
@@ -56,6 +57,12 @@ def system_rules(file: str, index: int, s: System) -> list[Finding]:
 def datacenter_rules(file: str, dc: DataCenter) -> list[Finding]:
     """E102 of the data-center file beyond its shape: date order and repeats."""
     out: list[Finding] = []
+    s = dc.schedule
+    try:
+        s.start + timedelta(days=7 * s.wave_weeks * s.waves)
+        s.start + timedelta(days=31 * dc.finance.horizon_months)
+    except OverflowError:
+        out.append(Finding("E102", file, path=("schedule", "waves"), args={"kind": "m_calendar"}))
     for j, b in enumerate(dc.schedule.blackouts):
         if b.from_ > b.to:
             out.append(

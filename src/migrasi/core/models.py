@@ -179,7 +179,7 @@ class Schedule(_Model):
 
     start: Date
     wave_weeks: Annotated[int, int_rule(ge=1)]
-    waves: Annotated[int, int_rule(ge=1)]
+    waves: Annotated[int, int_rule(ge=1, le=1000)]
     team_days: Number
     link_mbps: Annotated[Decimal, decimal_rule(gt=0)]
     transfer_hours: Number
@@ -207,7 +207,7 @@ class EffortDays(_Model):
 class Finance(_Model):
     """Settings for the money figures."""
 
-    horizon_months: Annotated[int, int_rule(ge=1)]
+    horizon_months: Annotated[int, int_rule(ge=1, le=1200)]
     discount_rate: Annotated[Decimal, decimal_rule(quoted=True)]
     labour_cost_per_day: Number
     fx: dict[Currency, Annotated[Decimal, decimal_rule(gt=0)]] = Field(default_factory=dict)

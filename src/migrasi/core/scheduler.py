@@ -430,6 +430,55 @@ def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
     return False
 
 
+def _swap(p: Problem, state: State, budget: list[int]) -> bool:
+    """Exchange the waves of pairs of groups, best gain first, where that raises the NPV and
+    keeps the plan valid; True when any pair was exchanged."""
+    placed = sorted((g, w) for g, w in state.wave.items() if w is not None)
+    pairs: list[tuple[Decimal, str, str]] = []
+    for gid, a in placed:
+        g = p.groups[gid]
+        for hid, b in placed:
+            if b <= a or b not in g.allowed_set:
+                continue
+            h = p.groups[hid]
+            if a not in h.allowed_set:
+                continue
+            gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
+            if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
+                pairs.append((-gain, gid, hid))
+    pairs.sort()
+    done = False
+    for _, gid, hid in pairs:
+        budget[0] -= 1
+        if budget[0] < 0:
+            break
+        here, there = state.wave[gid], state.wave[hid]
+        if here is None or there is None or there <= here:
+            continue
+        a, b = here, there
+        g, h = p.groups[gid], p.groups[hid]
+        if b not in g.allowed_set or a not in h.allowed_set:
+            continue
+        if g.value[b] + h.value[a] <= g.value[a] + h.value[b]:
+            continue
+        if g.late_at[b] + h.late_at[a] > g.late_at[a] + h.late_at[b]:
+            continue
+        state.place(gid, None)
+        state.place(hid, None)
+        if state.fits(hid, a):
+            state.place(hid, a)
+            if state.fits(gid, b):
+                state.place(gid, b)
+                if keeps_rules(p, state, gid) and keeps_rules(p, state, hid):
+                    done = True
+                    continue
+                state.place(gid, None)
+            state.place(hid, None)
+        state.place(gid, a)
+        state.place(hid, b)
+    return done
+
+
 def schedule(p: Problem) -> State:
     """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
     state = State(p)
@@ -444,6 +493,11 @@ def schedule(p: Problem) -> State:
         _improve(p, state)
         while _make_room(p, state, budget=budget):
             _improve(p, state)
+    swaps = [WORK]
+    for _ in range(3):
+        if not _swap(p, state, swaps):
+            break
+        _improve(p, state)
     if len(p.groups) <= SMALL:
         from migrasi.core.exhaustive import search
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,11 @@ class Loaded:
 def read_bytes(path: Path) -> bytes | Finding:
     """Read at most one byte more than the size limit, or an E002 finding when it cannot be read."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return Finding(
+                "E002", display(path), args={"why": "unreadable", "reason": "not a regular file"},
+                line=1, column=1,
+            )  # fmt: skip
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:
@@ -71,9 +77,10 @@ def load(paths: Sequence[Path]) -> Loaded:
         if schema == DATACENTER_SCHEMA:
             dc, errors = check_shape(name, DataCenter, doc.data)
             findings.extend(errors)
-            if dc is not None:
-                findings.extend(datacenter_rules(name, dc))
-            datacenters.append(DataCenterInput(name, dc))
+            problems = datacenter_rules(name, dc) if dc is not None else []
+            findings.extend(problems)
+            usable = dc if dc is not None and not problems else None
+            datacenters.append(DataCenterInput(name, usable))
             continue
         inv, errors = _inventory(name, doc.data)
         findings.extend(errors)

@@ -25,6 +25,8 @@ from migrasi.core.values import YDate, YDecimal, YInt
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
+MAX_LIST = 100_000
+"""No list of an inventory comes near this; a longer one is refused before it is read."""
 
 _PLAIN = "tag:migrasi:plain"
 _CORE = "tag:yaml.org,2002:"
@@ -76,10 +78,16 @@ class Parsed:
         return self.root is not None and not any(f.code != "E003" for f in self.findings)
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
-    """Return the 1-based line and column of character ``index`` in ``text``."""
-    line = text.count("\n", 0, index) + 1
-    start = text.rfind("\n", 0, index) + 1
+    """Return the 1-based line and column of character ``index`` in ``text``, counting line
+    breaks as YAML does (CR LF, CR, LF, NEL, LS, PS)."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line += 1
+        start = found.end()
     return line, index - start + 1
 
 
@@ -242,6 +250,8 @@ class _Builder:
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ:
                 raise _Stop(self._at("E001", node, problem=f"tag {node.tag} is not allowed"))
+            if len(node.value) > MAX_LIST:
+                raise _Stop(self._at("E005", node, limit="list", max=MAX_LIST))
             return [self.build(child, depth + 1, repeated) for child in node.value]
         if isinstance(node, MappingNode):
             if node.tag != _MAP:

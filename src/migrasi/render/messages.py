@@ -53,6 +53,8 @@ def message(f: Finding, lang: str) -> str:
     elif code == "E006":
         schemas = f"{INVENTORY_SCHEMA} / {DATACENTER_SCHEMA}"
         body = text(f"E006.{args['why']}", lang, schemas=schemas, got=args.get("got", ""))
+    elif code == "E005":
+        body = text(f"E005.{args.get('limit', 'size')}", lang)
     elif code == "E101" and args.get("why") == "moved":
         body = text("E101.moved", lang)
     elif code == "E207":
