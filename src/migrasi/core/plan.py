@@ -19,6 +19,7 @@ from migrasi.core.money import (
     payback_month,
 )
 from migrasi.core.problem import Problem, deadline_of
+from migrasi.core.programme import Item
 from migrasi.core.scheduler import State, schedule
 
 
@@ -200,88 +201,35 @@ def make_plan(
     t = p.timeline
     systems: dict[str, SystemPlan] = {}
     findings = list(extra)
-    unscheduled: set[str] = set()
     for ref in sorted(p.items):
         item = p.items[ref]
-        s = item.system
         if not item.planned:
-            c = cash(item, None, t)
-            systems[ref] = SystemPlan(
-                ref,
-                item.region,
-                s.owner,
-                "retained",
-                s.migration.strategy,
-                None,
-                None,
-                None,
-                None,
-                False,
-                False,
-                (),
-                figures(item, c, t, counted=False),
-                c,
-            )
+            systems[ref] = _system(p, item, "retained", None, None, ())
             continue
-        gid = p.of[ref]
-        g = p.groups[gid]
-        k = state.wave[gid]
-        group = gid if g.size > 1 else None
+        k = state.wave[p.of[ref]]
+        blocked = _blocked(p, state, ref)
         if k is None:
-            unscheduled.add(ref)
-            c = cash(item, None, t)
-            systems[ref] = SystemPlan(
-                ref,
-                item.region,
-                s.owner,
-                "unscheduled",
-                s.migration.strategy,
-                None,
-                None,
-                None,
-                deadline_of(item, p.dc),
-                False,
-                False,
-                _blocked(p, state, ref),
-                figures(item, c, t, counted=False),
-                c,
-            )
+            systems[ref] = _system(p, item, "unscheduled", None, deadline_of(item, p.dc), blocked)
             findings.append(Finding("W310", item.file, path=("systems", item.index, "id")))
             continue
-        cutover = p.calendar[k - 1].cutover
-        c = p.cash(ref, k)
-        deadline = deadline_of(item, p.dc)
-        late = deadline is not None and cutover > deadline
-        if late:
+        made = _system(p, item, "scheduled", k, deadline_of(item, p.dc), blocked)
+        if made.late:
             findings.append(
                 Finding(
                     "W309",
                     item.file,
                     path=("systems", item.index, "id"),
-                    args={"cutover": str(cutover), "deadline": str(deadline)},
+                    args={"cutover": str(made.cutover), "deadline": str(made.deadline)},
                 )
             )
-        systems[ref] = SystemPlan(
-            ref,
-            item.region,
-            s.owner,
-            "scheduled",
-            s.migration.strategy,
-            k,
-            cutover,
-            group,
-            deadline,
-            late,
-            c.end_early,
-            _blocked(p, state, ref),
-            figures(item, c, t, True),
-            c,
-        )
+        systems[ref] = made
     totals = _totals(systems, t)
     bound = _bound(p)
     exact = None
     if proven is not None:
-        exact = ExactResult(bound=proven[0], gap=_gap(proven[0], totals.npv), optimal=proven[1])
+        exact = ExactResult(
+            bound=proven[0], gap=_gap(proven[0], totals.npv), optimal=proven[1], relaxed=proven[2]
+        )
     return Plan(
         mode=mode,
         exact=exact,
@@ -294,6 +242,33 @@ def make_plan(
         gap=_gap(bound, totals.npv),
         findings=findings,
     )
+
+
+def _system(
+    p: Problem,
+    item: Item,
+    status: str,
+    wave: int | None,
+    deadline: date | None,
+    blocked: tuple[Blocked, ...],
+) -> SystemPlan:
+    """One system's line of the plan; money counts only for a scheduled system."""
+    s = item.system
+    if wave is None:
+        c = cash(item, None, p.timeline)
+        return SystemPlan(
+            item.ref, item.region, s.owner, status, s.migration.strategy, None, None, None,
+            deadline, False, False, blocked, figures(item, c, p.timeline, counted=False), c,
+        )  # fmt: skip
+    g = p.groups[p.of[item.ref]]
+    cutover = p.calendar[wave - 1].cutover
+    c = p.cash(item.ref, wave)
+    late = deadline is not None and cutover > deadline
+    return SystemPlan(
+        item.ref, item.region, s.owner, status, s.migration.strategy, wave, cutover,
+        g.gid if g.size > 1 else None, deadline, late, c.end_early, blocked,
+        figures(item, c, p.timeline, counted=True), c,
+    )  # fmt: skip
 
 
 def _loads(p: Problem, state: State) -> tuple[WaveLoad, ...]:
