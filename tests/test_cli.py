@@ -41,7 +41,7 @@ def test_missing_path_exits_2(cli: Any) -> None:
     """A PATH that does not exist is wrong usage."""
     result = cli("validate", "/no/such/folder")
     assert result.code == 2
-    assert "path not found" in result.err
+    assert "path tidak ditemukan: /no/such/folder" in result.err
     assert result.out == ""
 
 

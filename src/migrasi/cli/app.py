@@ -65,6 +65,19 @@ def _lang(argv: Sequence[str]) -> str:
     return "id"
 
 
+def _said(exc: Exception, lang: str) -> str:
+    """The error in the user's language where the catalogue has words for it."""
+    from migrasi.core.errors import MissingPath, UnknownRef
+    from migrasi.render.catalog import text
+
+    if isinstance(exc, UnknownRef):
+        nearest = text("usage.nearest", lang, refs=", ".join(exc.nearest)) if exc.nearest else ""
+        return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
+    if isinstance(exc, MissingPath):
+        return text("usage.path", lang, path=exc.path)
+    return str(exc)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv``; return the exit code."""
     from migrasi.core.errors import MigrasiError
@@ -89,7 +102,7 @@ def run(argv: Sequence[str]) -> int:
             print(f"migrasi: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 2))
     except MigrasiError as exc:
-        print(f"migrasi: {exc}", file=sys.stderr)
+        print(f"migrasi: {_said(exc, _lang(argv))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
