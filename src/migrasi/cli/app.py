@@ -93,6 +93,10 @@ def run(argv: Sequence[str]) -> int:
         print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
         return 130
     except typer.Exit as exc:
+        if exc.exit_code == 130:  # typer turns Ctrl-C into Exit(130)
+            from migrasi.render.catalog import text
+
+            print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
         return int(exc.exit_code)
     except typer.TyperException as exc:  # usage errors of the parser: exit 2
         show = getattr(exc, "show", None)

@@ -542,7 +542,7 @@ def counts(lang: str, files: int, errors: int, warnings: int) -> str:
     )  # fmt: skip
 
 
-def text(key: str, lang: str, **args: object) -> str:
+def text(key: str, lang: str, /, **args: object) -> str:
     """The catalogue's text for ``key`` in ``lang``, with ``args`` filled in."""
     template = CATALOG.get(lang, CATALOG["en"]).get(key) or CATALOG["en"][key]
     return template.format(**args) if args else template

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal(value: str) -> str:
-    """Show control characters (ANSI escapes among them) escaped, never raw."""
+    """Show control characters (ANSI escapes and line breaks among them) escaped, never raw:
+    one field stays on one line and cannot forge another."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 

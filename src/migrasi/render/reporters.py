@@ -91,7 +91,7 @@ def as_github(findings: Sequence[Finding], lang: str) -> str:
         level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
         props = []
         if f.file:
-            props.append(f"file={_escape_property(f.file)}")
+            props.append(f"file={_escape_property(terminal(f.file))}")
         if f.line is not None:
             props.append(f"line={f.line}")
             props.append(f"col={f.column}")

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from migrasi.render.catalog import text
 from migrasi.render.escape import markdown_cell, terminal
@@ -97,13 +98,13 @@ def as_table(v: View, lang: str) -> Table:
     columns = [(i, c) for i, c in enumerate(v.columns) if c.compact]
     table = Table(title=text(f"view.{v.name}", lang), header_style="bold", show_footer=True)
     for n, (i, c) in enumerate(columns):
-        footer = text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang)
+        footer = Text(text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang))
         if c.kind == "text":
             table.add_column(heading(c, lang), footer=footer, overflow="fold", ratio=1)
         else:
             table.add_column(heading(c, lang), footer=footer, justify="right", no_wrap=True)
     for row in v.rows:
-        table.add_row(*(terminal(_shown(c, row[i], lang, v.names)) for i, c in columns))
+        table.add_row(*(Text(terminal(_shown(c, row[i], lang, v.names))) for i, c in columns))
     return table
 
 
