@@ -189,7 +189,7 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
     return problem
 
 
-FAST_ABOVE = 20_000
+FAST_ABOVE = 5_000
 """Above this many (system, wave) pairs the search compares closed-form NPVs (money.quick_npv);
 the plan's figures are always computed by money.md's procedure."""
 

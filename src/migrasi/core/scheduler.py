@@ -19,6 +19,8 @@ from migrasi.core.problem import DIMENSIONS, ZERO, Group, Problem
 
 FAR = date.max
 WORK = 30_000
+PAIRS = 250_000
+"""How many pairs of groups one round of swaps may look at (all of them up to 500 groups)."""
 """How many groups the trading moves (make room, eject) may look at in one plan."""
 SMALL = 12
 """Problems with at most this many move groups are also searched exhaustively (exhaustive.py)."""
@@ -435,8 +437,12 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
     keeps the plan valid; True when any pair was exchanged."""
     placed = sorted((g, w) for g, w in state.wave.items() if w is not None)
     pairs: list[tuple[Decimal, str, str]] = []
+    looked = 0
     for gid, a in placed:
         g = p.groups[gid]
+        looked += len(placed)
+        if looked > PAIRS:
+            break
         for hid, b in placed:
             if b <= a or b not in g.allowed_set:
                 continue
@@ -463,20 +469,46 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
             continue
         if g.late_at[b] + h.late_at[a] > g.late_at[a] + h.late_at[b]:
             continue
+        if not _swap_fits(state, gid, a, hid, b):
+            continue
         state.place(gid, None)
-        state.place(hid, None)
-        if state.fits(hid, a):
-            state.place(hid, a)
-            if state.fits(gid, b):
-                state.place(gid, b)
-                if keeps_rules(p, state, gid) and keeps_rules(p, state, hid):
-                    done = True
-                    continue
-                state.place(gid, None)
-            state.place(hid, None)
-        state.place(gid, a)
+        state.place(hid, a)
+        state.place(gid, b)
+        if keeps_rules(p, state, gid) and keeps_rules(p, state, hid):
+            done = True
+            continue
+        state.place(gid, None)
         state.place(hid, b)
+        state.place(gid, a)
     return done
+
+
+def _swap_fits(state: State, gid: str, a: int, hid: str, b: int) -> bool:
+    """Whether group ``gid`` (in wave a) and ``hid`` (in the later wave b) can trade waves."""
+    p = state.p
+    g, h = p.groups[gid], p.groups[hid]
+    if hid in g.needs or gid in h.needs or hid in g.users or gid in h.users:
+        return False
+    wave = state.wave
+    if any((w := wave[x]) is not None and w < b for x in g.users):
+        return False
+    if any((w := wave[n]) is None or w > a for n in h.needs):
+        return False
+    for k, leaving, coming in ((a, g, h), (b, h, g)):
+        if k == p.pilot_wave and state.count[k] - leaving.size + coming.size > p.pilot_max:
+            return False
+        crit = state.critical[k] - leaving.critical + coming.critical
+        if p.max_critical is not None and crit > p.max_critical:
+            return False
+        if state.effort[k] - leaving.units[0] + coming.units[0] > p.limits[0]:
+            return False
+        if state.bits[k] - leaving.units[1] + coming.units[1] > p.limits[1]:
+            return False
+    for d in range(3):
+        extra = h.units[2 + d] - g.units[2 + d]
+        if extra > 0 and min(state.slack[d][a:b]) < extra:
+            return False
+    return True
 
 
 def schedule(p: Problem) -> State:
