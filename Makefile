@@ -32,9 +32,16 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-## bench: the benchmarks of bench/ (not part of test).
+## bench: the benchmarks of bench/ (not part of test): scale (validate and plan against the parse
+## floor, up to 30,000 systems) and quality (heuristic against exact mode's proven bounds), as
+## Markdown on stdout and in bench/RESULTS.md.
 bench: $(STAMP)
-	$(BIN)/python bench/bench_validate.py
+	set -o pipefail; { \
+	  echo "# migrasi benchmark results (make bench)"; echo; \
+	  $(BIN)/python bench/bench_scale.py; scale=$$?; echo; \
+	  $(BIN)/python bench/bench_quality.py; quality=$$?; \
+	  exit $$(( scale > quality ? scale : quality )); \
+	} | tee bench/RESULTS.md
 
 ## schemas: regenerate the committed JSON Schemas from the models.
 schemas: $(STAMP)
@@ -43,3 +50,10 @@ schemas: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+## fuzz: coverage-guided fuzzing (atheris) of the YAML loader and of validate + plan on mutated
+## inventories, for FUZZ_SECONDS (default 60); findings are saved to tests/fuzz_corpus/.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(BIN)/python -m fuzz.run --seconds $(FUZZ_SECONDS)

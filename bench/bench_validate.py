@@ -76,10 +76,11 @@ def regions_for(systems: int) -> int:
     return max(MIN_FILES, round(FULL_FILES * systems / FULL_SYSTEMS))
 
 
-def dataset(systems: int, seed: int, waves: int) -> Path:
+def dataset(systems: int, seed: int, waves: int, regions: int | None = None) -> Path:
     """The generated folder for these arguments, made once and reused while the generator is
-    unchanged (the marker holds a hash of generate.py)."""
-    regions = regions_for(systems)
+    unchanged (the marker holds a hash of generate.py); ``regions`` defaults to
+    :func:`regions_for`."""
+    regions = regions_for(systems) if regions is None else regions
     folder = OUT_ROOT / f"s{systems}-r{regions}-seed{seed}-w{waves}"
     marker = folder / MARKER
     wanted = marker_text(regions, systems, seed, waves)

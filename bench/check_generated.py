@@ -26,7 +26,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import yaml
 
 STR = "tag:yaml.org,2002:str"
@@ -388,10 +387,54 @@ def check_datacenter(c: Checker, root: dict[str, Value]) -> Datacenter:
     return Datacenter(total, numbers, defaults, fx)
 
 
-def check_refs(c: Checker, systems: dict[str, Sys], dc: Datacenter) -> Any:
-    """Refs, E209 and currencies; returns the planned graph (networkx DiGraph)."""
+Graph = dict[str, set[str]]
+
+
+def strongly_connected_components(graph: Graph) -> list[set[str]]:
+    """Kosaraju's algorithm, iterative (no recursion limit at 30,000 systems)."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in graph:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(graph[root]))]
+        while stack:
+            node, targets = stack[-1]
+            for target in targets:
+                if target not in seen:
+                    seen.add(target)
+                    stack.append((target, iter(graph[target])))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+    reverse: Graph = {node: set() for node in graph}
+    for node, needs in graph.items():
+        for need in needs:
+            reverse[need].add(node)
+    components: list[set[str]] = []
+    assigned: set[str] = set()
+    for root in reversed(order):
+        if root in assigned:
+            continue
+        component = {root}
+        assigned.add(root)
+        todo = [root]
+        while todo:
+            for source in reverse[todo.pop()]:
+                if source not in assigned:
+                    assigned.add(source)
+                    component.add(source)
+                    todo.append(source)
+        components.append(component)
+    return components
+
+
+def check_refs(c: Checker, systems: dict[str, Sys], dc: Datacenter) -> Graph:
+    """Refs, E209 and currencies; returns the planned graph (node -> the nodes it needs)."""
     c.where = "cross-file"
-    graph = nx.DiGraph()
+    graph: Graph = {}
     for s in systems.values():
         if s.currency != "IDR" and s.currency not in dc.fx:
             c.fail(s.ref, f"currency {s.currency} has no rate")
@@ -406,17 +449,17 @@ def check_refs(c: Checker, systems: dict[str, Sys], dc: Datacenter) -> Any:
                 ):
                     c.fail(s.ref, f"move_with joins a moved system with {ref!r} (E209)")
         if s.strategy != "retain":
-            graph.add_node(s.ref)
+            graph[s.ref] = set()
     for s in systems.values():
         if s.strategy == "retain":
             continue
         for ref in s.depends_on:
             if ref in systems and systems[ref].strategy != "retain":
-                graph.add_edge(s.ref, ref)
+                graph[s.ref].add(ref)
         for ref in s.move_with:
             if ref in systems and systems[ref].strategy != "retain":
-                graph.add_edge(s.ref, ref)
-                graph.add_edge(ref, s.ref)
+                graph[s.ref].add(ref)
+                graph[ref].add(s.ref)
     return graph
 
 
@@ -486,7 +529,7 @@ def main(argv: list[str]) -> int:
         return report(c)
     dc = check_datacenter(c, inv.datacenter)
     graph = check_refs(c, inv.systems, dc)
-    groups = [sorted(g) for g in nx.strongly_connected_components(graph)]
+    groups = [sorted(g) for g in strongly_connected_components(graph)]
     check_fit(c, inv.systems, dc, groups)
     status = report(c)
     if status == 0:
