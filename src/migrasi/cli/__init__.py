@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 
@@ -9,7 +10,10 @@ def main() -> None:
     """Run migrasi; map every outcome to an exit code (0, 1, 2, 3, 130), never a traceback."""
     try:
         from migrasi.cli.app import run
-    except KeyboardInterrupt:  # Ctrl-C while the command line itself is still loading
+
+        code = run(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C while loading, or after the command's own handler
         print("migrasi: interrupted", file=sys.stderr)
-        sys.exit(130)
-    sys.exit(run(sys.argv[1:]))
+        code = 130
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: exit with its code
+    sys.exit(code)

@@ -125,4 +125,8 @@ def run(argv: Sequence[str]) -> int:
     finally:
         if collecting:
             gc.enable()
+    if result == 130:  # click returns Ctrl-C as exit code 130 when not standalone
+        from migrasi.render.catalog import text
+
+        print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
     return result if isinstance(result, int) else 0

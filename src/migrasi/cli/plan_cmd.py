@@ -48,10 +48,10 @@ def plan(
         sys.stderr.write(
             reporters.as_text(result.validation.findings, lang.value, result.validation.sources())
         )
-        print(
-            f"migrasi: {result.validation.errors} errors; nothing planned (see above)",
-            file=sys.stderr,
-        )
+        from migrasi.render.catalog import counts
+
+        v = result.validation
+        print(f"migrasi: {counts(lang.value, v.files, v.errors, v.warnings)}", file=sys.stderr)
         return 1
     write_folder(out, api.plan_files(result, lang.value))
     console = Console(highlight=False)

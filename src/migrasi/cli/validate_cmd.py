@@ -67,7 +67,8 @@ def validate(
     if result.errors or result.warnings:
         line = counts(lang.value, result.files, result.errors, result.warnings)
     else:
-        line = text("summary.clean", lang.value, files=result.files)
+        word = text("word.file.1" if result.files == 1 else "word.file", lang.value)
+        line = text("summary.clean", lang.value, files=result.files, files_word=word)
     if result.accepted:
         line += text("summary.accepted", lang.value, accepted=len(result.accepted))
     print(line, file=sys.stderr)

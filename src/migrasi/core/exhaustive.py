@@ -22,7 +22,7 @@ def _valid_leaf(p: Problem, state: State) -> bool:
     return not any(_blocked_rule(p, state, gid) for gid in state.wave)
 
 
-def search(p: Problem, incumbent: Decimal, budget: int = 200_000) -> dict[str, int | None] | None:
+def search(p: Problem, incumbent: Decimal, budget: int = 30_000) -> dict[str, int | None] | None:
     """The assignment of the best valid plan worth more than ``incumbent``, or None.
 
     None also when the budget ran out before the search ended (the caller keeps its plan).

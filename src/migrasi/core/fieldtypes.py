@@ -119,13 +119,25 @@ def enum_rule(values: Sequence[str]) -> Rule:
     return Rule(check, {"enum": list(allowed)})
 
 
+LARGEST = 10**15
+"""No figure of an inventory comes near this (a quadrillion Rupiah, GB or days): a larger
+number is an error, so the exact arithmetic never meets numbers it cannot hold."""
+
+
 def _bounds(number: Decimal, ge: int | None, gt: int | None, le: int | None) -> None:
+    if number.copy_abs() > LARGEST and (le is None or le > LARGEST):
+        raise _fail("m_range", op="≤", bound=LARGEST, got=_short(number))
     if ge is not None and number < ge:
         raise _fail("m_range", op="≥", bound=ge, got=str(number))
     if gt is not None and number <= gt:
         raise _fail("m_range", op=">", bound=gt, got=str(number))
     if le is not None and number > le:
         raise _fail("m_range", op="≤", bound=le, got=str(number))
+
+
+def _short(number: Decimal) -> str:
+    text = str(number)
+    return text if len(text) <= 40 else f"{text[:20]}…"
 
 
 def _number_schema(kind: str, ge: int | None, gt: int | None, le: int | None) -> dict[str, object]:

@@ -25,8 +25,9 @@ from migrasi.core.values import YDate, YDecimal, YInt
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
-MAX_LIST = 100_000
-"""No list of an inventory comes near this; a longer one is refused before it is read."""
+MAX_LIST = 10_000
+"""No list of an inventory comes near this (a region runs about 50-110 systems); a longer one
+is refused before it is read, so one file cannot bury a run under findings."""
 
 _PLAIN = "tag:migrasi:plain"
 _CORE = "tag:yaml.org,2002:"
