@@ -65,3 +65,17 @@ def test_committed_plan_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sorted(produced) == sorted(committed)
     for name in sorted(produced):
         assert _shown(produced[name], name) == _shown(committed[name], name), name
+
+
+def test_explain_answers_for_every_shipped_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """migrasi explain has an answer, in both languages, for every system of the shipped plan."""
+    from migrasi.render.explain_text import explain
+
+    monkeypatch.chdir(ROOT)
+    result = api.plan([Path("inventories")])
+    assert result.plan is not None
+    items = result.validation.checked.items
+    for ref in result.plan.systems:
+        for lang in ("id", "en"):
+            words = explain(ref, result.plan, items, lang)
+            assert words.startswith(ref) and ("NPV" in words)
