@@ -28,9 +28,7 @@ import math
 import os
 import platform
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -42,6 +40,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # run as a script: make `bench` importable
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench import child  # noqa: E402
 from bench.generate import MARKER, generate, marker_text  # noqa: E402
 
 OUT_ROOT = REPO_ROOT / "bench" / "out"
@@ -113,36 +112,9 @@ def parse_floor(files: Sequence[Path], repeat: int) -> float:
     return best
 
 
-@dataclass
-class Run:
-    seconds: float
-    peak_mb: float
-    status: int
-    stdout: str
-    stderr: str
-
-
-def run_validate(folder: Path, extra: Sequence[str]) -> Run:
+def run_validate(folder: Path, extra: Sequence[str]) -> child.Run:
     """One `python -m migrasi validate FOLDER` with its own wall time and peak RSS."""
-    env = dict(os.environ)
-    src = str(REPO_ROOT / "src")
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-    env["NO_COLOR"] = "1"
-    env.pop("GITHUB_ACTIONS", None)  # keep the plain text format
-    cmd = [sys.executable, "-m", "migrasi", "validate", str(folder), *extra]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=REPO_ROOT)
-        _, wait_status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(wait_status)
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
-    # ru_maxrss is KiB on Linux, bytes on macOS
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(seconds, peak, proc.returncode, stdout, stderr)
+    return child.run([sys.executable, "-m", "migrasi", "validate", str(folder), *extra])
 
 
 def _head(text: str, lines: int = 12) -> str:
@@ -157,7 +129,7 @@ def measure(systems: int, args: argparse.Namespace) -> Result:
     result = Result(systems, len(files), parse_floor(files, args.repeat))
     if args.parse_only:
         return result
-    runs: list[Run] = []
+    runs: list[child.Run] = []
     for _ in range(args.repeat):
         run = run_validate(folder, args.extra)
         runs.append(run)
