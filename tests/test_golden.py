@@ -79,3 +79,10 @@ def test_explain_answers_for_every_shipped_system(monkeypatch: pytest.MonkeyPatc
         for lang in ("id", "en"):
             words = explain(ref, result.plan, items, lang)
             assert words.startswith(ref) and ("NPV" in words)
+
+
+def test_workbook_built_aside_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large plans build the workbook in a second process: the files are byte-identical."""
+    monkeypatch.chdir(ROOT)
+    result = api.plan([Path("inventories")])
+    assert api.plan_files(result, "id", parallel_above=0) == api.plan_files(result, "id")

@@ -139,7 +139,24 @@ def regions(result: ValidationResult) -> dict[str, dict[str, str]]:
     }
 
 
-def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
+PARALLEL_ABOVE = 5_000
+"""Plans of more systems build their workbook in a second process while this one writes the
+rest (the machine has two cores; the workbook is the slowest file)."""
+
+_WORKBOOK_INPUT: tuple[dict[str, Any], str] | None = None
+
+
+def _workbook_in_child() -> bytes:
+    """Build the workbook of the document handed over by fork (no copy is pickled)."""
+    from migrasi.render.xlsx import workbook
+
+    assert _WORKBOOK_INPUT is not None
+    return workbook(*_WORKBOOK_INPUT)
+
+
+def plan_files(
+    result: PlanResult, lang: str, parallel_above: int = PARALLEL_ABOVE
+) -> dict[str, bytes]:
     """Every file of the plan folder, by name."""
     from migrasi.render.graph_text import mermaid
     from migrasi.render.plan_json import plan_dict, plan_json
@@ -152,16 +169,31 @@ def plan_files(result: PlanResult, lang: str) -> dict[str, bytes]:
     assert made is not None and dc is not None
     checked = result.validation.checked
     doc = plan_dict(made, result.inputs, result.diagnostics, "en", dc, regions(result.validation))
+    pending = None
+    if len(made.systems) > parallel_above:
+        import multiprocessing
+
+        global _WORKBOOK_INPUT  # noqa: PLW0603 - the fork hands the document over without pickling
+        _WORKBOOK_INPUT = (doc, lang)
+        pool = multiprocessing.get_context("fork").Pool(1)
+        pending = pool.apply_async(_workbook_in_child)
     names = region_names(result.validation)
     markdown = plan_markdown(made, result.diagnostics, dc.name, names, lang)
     graph = mermaid(checked.items, checked.groups, set(checked.items))
-    return {
+    files = {
         "plan.json": plan_json(doc).encode(),
         "plan.md": markdown.encode(),
         "graph.mmd": graph.encode(),
         "savings.csv": savings_csv(doc).encode(),
-        "savings.xlsx": workbook(doc, lang),
     }
+    if pending is not None:
+        files["savings.xlsx"] = pending.get()
+        pool.close()
+        pool.join()
+        _WORKBOOK_INPUT = None
+    else:
+        files["savings.xlsx"] = workbook(doc, lang)
+    return files
 
 
 def find_ref(ref: str, refs: Sequence[str]) -> str:
