@@ -53,11 +53,12 @@ def plan(
         v = result.validation
         print(f"migrasi: {counts(lang.value, v.files, v.errors, v.warnings)}", file=sys.stderr)
         return 1
-    write_folder(out, api.plan_files(result, lang.value))
+    files = api.plan_files(result, lang.value)
+    write_folder(out, files)
     console = Console(highlight=False)
     dc = result.validation.loaded.inputs.datacenter
     assert dc is not None
     console.print(waves_table(result.plan, dc, lang.value))
     console.print(summary_table(result.plan, lang.value))
-    print(f"{out.as_posix()}/: plan.json, plan.md, graph.mmd", file=sys.stderr)
+    print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
     return 0
