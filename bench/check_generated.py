@@ -5,7 +5,7 @@ Usage::
     python bench/check_generated.py DIR
 
 It re-reads every ``*.yaml`` file with PyYAML's composer and checks what the generator promises:
-the shape and enums of ``shared/spec/inputs.md``, no repeated keys, numbers written unquoted and
+the shape and enums of the input format, no repeated keys, numbers written unquoted and
 exactly (``12.5``, never ``"4"`` or ``1e3``), text that no YAML reader takes for a number, unique
 region ids and codes, unique system ids, refs that exist, no self refs, no repeated refs,
 ``move_with`` never joining a moved system with a retired or retained one, ``not_before <=

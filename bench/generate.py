@@ -11,7 +11,7 @@ or, from Python::
 
 It writes ``OUT_DIR/datacenter.yaml`` (schema ``migrasi/datacenter/v1``) and one
 ``OUT_DIR/<region-id>.yaml`` (schema ``migrasi/inventory/v1``) per region. The same arguments
-always give byte-identical files. The files follow ``shared/spec/inputs.md`` and carry no
+always give byte-identical files. The files follow the input format and carry no
 validation errors (warnings such as W302, W304, W305, W306, W307 and W308 do occur, as in real
 inventories); the data-center file is sized from the systems so that the set can be planned within
 the given number of waves.

@@ -10,7 +10,6 @@ import pytest
 from migrasi.cli.app import run
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 INVENTORIES = ROOT / "inventories"
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 
 def test_clean_inputs_exit_0(cli: Any, good_dir: Path) -> None:
@@ -106,12 +106,12 @@ def test_github_format_and_step_summary(
 
 
 def test_sarif_matches_the_schema(cli: Any, good_dir: Path) -> None:
-    """SARIF output validates against the SARIF 2.1.0 schema from shared/vendor."""
+    """SARIF output validates against the OASIS SARIF 2.1.0 schema kept in tests/vendor."""
     path = good_dir / "kota-uji.yaml"
     path.write_text(path.read_text().replace("vcpu: 4", 'vcpu: "4"') + "    bogus: 1\n")
     result = cli("validate", str(good_dir), "--format", "sarif")
     log = json.loads(result.out)
-    schema = json.loads((SHARED / "vendor" / "sarif-schema-2.1.0.json").read_text())
+    schema = json.loads((ROOT / "tests" / "vendor" / "sarif-schema-2.1.0.json").read_text())
     jsonschema.Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
     assert sorted(r["ruleId"] for r in results) == ["E102", "E103"]

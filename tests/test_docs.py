@@ -59,3 +59,16 @@ def test_help_is_fast_to_import() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_nothing_tracked_reaches_outside_the_repository() -> None:
+    """No tracked file names the folder beside the checkout: a clone must stand on its own."""
+    import subprocess
+
+    outside = ".." + "/shared"
+    found = subprocess.run(
+        ["git", "grep", "-l", "-F", outside], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if found.returncode == 128:
+        pytest.skip("not a git checkout")
+    assert found.stdout == "", f"tracked files mention {outside}: {found.stdout.split()}"
