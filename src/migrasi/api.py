@@ -70,6 +70,7 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
     plan is None when an error stands."""
     from migrasi.core.plan import make_plan
     from migrasi.core.problem import build
+    from migrasi.core.terms import Mode
 
     result = validate(paths)
     loaded = result.loaded
@@ -83,7 +84,7 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
         solve = _exact_solver()
         solved = solve(problem, time_limit)
         proven = (solved.bound, solved.optimal, solved.relaxed)
-        made = make_plan(problem, [], solved.state, "exact", proven)
+        made = make_plan(problem, [], solved.state, Mode.EXACT, proven)
     else:
         made = make_plan(problem, [])
     planned = accept(made.findings, checked.items)
@@ -224,7 +225,8 @@ def explain(ref: str, paths: Sequence[Path], lang: str) -> str:
 def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None) -> str:
     """The dependency graph, whole or around ``focus``."""
     from migrasi.core.errors import InputErrors
-    from migrasi.render.graph_text import around, dot, graph_json, mermaid
+    from migrasi.core.graph import around
+    from migrasi.render.graph_text import dot, graph_json, mermaid
 
     result = validate(paths)
     if result.errors:

@@ -14,7 +14,7 @@ from decimal import Decimal, localcontext
 from functools import cached_property
 
 from migrasi.core.calendar import month_index
-from migrasi.core.exact import CONTEXT, whole
+from migrasi.core.decimals import CONTEXT, whole
 from migrasi.core.models import DataCenter
 from migrasi.core.programme import Item
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
-from migrasi.core.exact import whole
+from migrasi.core.decimals import whole
 from migrasi.core.findings import Finding
 from migrasi.core.models import DataCenter
 from migrasi.core.plan import Blocked, Plan, SystemPlan
@@ -26,11 +26,11 @@ def number(value: Decimal) -> int | str:
 
 
 def _blocked(b: Blocked) -> dict[str, object]:
-    out: dict[str, object] = {"wave": b.wave, "reason": b.reason}
+    out: dict[str, object] = {"wave": b.wave, "reason": b.reason.value}
     if b.ref is not None:
         out["ref"] = b.ref
     if b.dimension is not None:
-        out["dimension"] = b.dimension
+        out["dimension"] = b.dimension.value
     return out
 
 
@@ -40,7 +40,7 @@ def _system(s: SystemPlan) -> dict[str, object]:
         "ref": s.ref,
         "region": s.region,
         "owner": s.owner,
-        "status": s.status,
+        "status": s.status.value,
         "strategy": s.strategy,
         "wave": s.wave,
         "cutover": s.cutover.isoformat() if s.cutover else None,
@@ -133,7 +133,7 @@ def plan_dict(
     t = plan.totals
     return {
         "schema": SCHEMA,
-        "mode": plan.mode,
+        "mode": plan.mode.value,
         "inputs": [{"file": f, "sha256": h} for f, h in inputs],
         "waves": [
             {
@@ -145,12 +145,12 @@ def plan_dict(
                 "systems": list(w.systems),
                 "load": {
                     "systems": len(w.systems),
-                    "critical": w.critical,
-                    "effort_days": dec4(w.effort_days),
-                    "transfer_hours": dec4(w.transfer_hours),
-                    "vcpu": number(w.vcpu),
-                    "ram_gb": dec4(w.ram_gb),
-                    "storage_gb": dec4(w.storage_gb),
+                    "critical": int(w.load["critical"]),
+                    "effort_days": dec4(w.load["effort_days"]),
+                    "transfer_hours": dec4(w.load["transfer_hours"]),
+                    "vcpu": number(w.load["vcpu"]),
+                    "ram_gb": dec4(w.load["ram_gb"]),
+                    "storage_gb": dec4(w.load["storage_gb"]),
                 },
             }
             for w in plan.waves

@@ -31,7 +31,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) 
 
 def _summary(plan: Plan, dc_name: str, lang: str) -> list[str]:
     t = plan.totals
-    statuses = [s.status for s in plan.systems.values()]
+    statuses: list[str] = [s.status.value for s in plan.systems.values()]
     planned = sum(s != "retained" for s in statuses)
     rows = [
         (text("plan.npv", lang), f"{money_short(t.npv, lang)} ({money(t.npv, lang)})"),
@@ -74,9 +74,9 @@ def _waves(plan: Plan, lang: str) -> list[str]:
         state = "pilot" if w.wave.pilot else "open" if w.wave.open else "closed"
         rows.append([
             str(w.wave.number), w.wave.start.isoformat(), w.wave.cutover.isoformat(),
-            text(f"state.{state}", lang), str(len(w.systems)), str(w.critical),
-            plain(w.effort_days, lang), plain(w.transfer_hours, lang), plain(w.vcpu, lang),
-            plain(w.ram_gb, lang), plain(w.storage_gb, lang),
+            text(f"state.{state}", lang), str(len(w.systems)), str(w.load["critical"]),
+            *(plain(w.load[k], lang) for k in
+              ("effort_days", "transfer_hours", "vcpu", "ram_gb", "storage_gb")),
         ])  # fmt: skip
     return [f"## {text('plan.waves', lang)}", "", *_table(head, rows, set(range(4, 11)))]
 

@@ -28,10 +28,10 @@ def waves_table(plan: Plan, dc: DataCenter, lang: str) -> Table:
             w.wave.cutover.isoformat(),
             text(f"state.{state}", lang),
             str(len(w.systems)),
-            f"{w.critical}{crit_limit}",
-            f"{plain(w.effort_days, lang)}/{plain(s.team_days, lang)}",
-            f"{plain(w.transfer_hours, lang)}/{plain(s.transfer_hours, lang)}",
-            plain(w.vcpu, lang),
+            f"{w.load['critical']}{crit_limit}",
+            f"{plain(w.load['effort_days'], lang)}/{plain(s.team_days, lang)}",
+            f"{plain(w.load['transfer_hours'], lang)}/{plain(s.transfer_hours, lang)}",
+            plain(w.load["vcpu"], lang),
         )
     return table
 
@@ -52,7 +52,7 @@ def summary_table(plan: Plan, lang: str) -> Table:
     table.add_row(
         text("plan.bound", lang), f"{money(plan.bound_npv, lang)} ({plain(plan.gap * 100, lang)}%)"
     )
-    statuses = [s.status for s in plan.systems.values()]
+    statuses: list[str] = [s.status.value for s in plan.systems.values()]
     table.add_row(
         text("plan.systems", lang),
         text(
