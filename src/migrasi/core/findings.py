@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Literal
 
 Path = tuple[str | int, ...]
 """A place inside a document, as pydantic names it: ``('systems', 3, 'depends_on', 1)``."""
@@ -58,7 +59,10 @@ WARNING_CODES = (
 )
 
 
-def severity_of(code: str) -> str:
+Severity = Literal["error", "warning", "accepted"]
+
+
+def severity_of(code: str) -> Severity:
     """Return ``error`` for an E code and ``warning`` for a W code."""
     return "error" if code.startswith("E") else "warning"
 
@@ -74,13 +78,13 @@ class Finding:
     anchor: Anchor = Anchor.VALUE
     line: int | None = None
     column: int | None = None
-    severity: str = ""
     reason: str | None = None
     """For an accepted warning: the reason the region gave."""
 
-    def __post_init__(self) -> None:
-        if not self.severity:
-            object.__setattr__(self, "severity", severity_of(self.code))
+    @property
+    def severity(self) -> Severity:
+        """``error`` or ``warning`` by the code's letter, or ``accepted`` with a reason."""
+        return "accepted" if self.reason is not None else severity_of(self.code)
 
     @property
     def is_error(self) -> bool:
@@ -93,7 +97,7 @@ class Finding:
 
     def accepted(self, reason: str) -> Finding:
         """Return this warning marked as accepted by its region, with the reason."""
-        return replace(self, severity="accepted", reason=reason)
+        return replace(self, reason=reason)
 
 
 def path_text(path: Path) -> str:

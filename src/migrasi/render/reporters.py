@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from migrasi import __version__
 from migrasi.core.findings import ERROR_CODES, WARNING_CODES, Finding, path_text
+from migrasi.core.plandoc import Diagnostic
 from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, terminal
 from migrasi.render.messages import message
@@ -31,7 +32,7 @@ def as_text(
     colors = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "accepted": "\x1b[1;36m"}
     out: list[str] = []
     for f in findings:
-        severity = f.severity
+        severity: str = f.severity
         if color:
             severity = f"{colors.get(f.severity, '')}{severity}\x1b[0m"
         path = path_text(f.path)
@@ -67,6 +68,21 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
     if f.reason is not None:
         item["reason"] = f.reason
     return item
+
+
+def diagnostic(f: Finding) -> Diagnostic:
+    """One finding as the plan document carries it: in English, so that plan.json changes only
+    when the plan does."""
+    return Diagnostic.model_construct(
+        file=f.file,
+        line=f.line,
+        column=f.column,
+        severity=f.severity,
+        code=f.code,
+        path=path_text(f.path),
+        message=message(f, "en"),
+        reason=f.reason,
+    )
 
 
 def as_json(findings: Sequence[Finding], lang: str) -> str:
