@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from migrasi.core.calendar import Wave, month_index, waves
+from migrasi.core.codes import Rupiah, Term
 from migrasi.core.findings import Anchor, Finding, Path
 from migrasi.core.graph import Groups, depends_cycles, move_groups
 from migrasi.core.models import Pilot
@@ -233,7 +234,8 @@ def _never_fits(
                 first.file,
                 path=_id_path(first),
                 args={
-                    "limit": found.rule.name,
+                    "why": "group" if len(refs) > 1 else "one",
+                    "limit": Term(f"limit.{found.rule.name}"),
                     "need": found.need,
                     "have": found.most,
                     "group": list(refs),
@@ -295,11 +297,13 @@ def _member_pin(item: Item, member: Item, wave: Wave, pilot: Pilot | None) -> It
 
 
 def _pin(item: Item, why: str, **args: object) -> Finding:
+    other = args.get("other")
+    of = Term("of", {"other": other}) if other else ""
     return Finding(
         "E208",
         item.file,
         path=("systems", item.index, "migration", "wave"),
-        args={"why": why, "pin": item.system.migration.wave, **args},
+        args={"why": why, "pin": item.system.migration.wave, "of": of, **args},
     )
 
 
@@ -317,7 +321,7 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                     "W302",
                     item.file,
                     path=_id_path(item),
-                    args={"internal": item.internal, "external": item.external},
+                    args={"internal": Rupiah(item.internal), "external": Rupiah(item.external)},
                 )
             if item.external == 0:
                 yield Finding("W306", item.file, path=_id_path(item))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Literal
+
+from migrasi.core.codes import CODES, Severity
 
 Path = tuple[str | int, ...]
 """A place inside a document, as pydantic names it: ``('systems', 3, 'depends_on', 1)``."""
@@ -24,49 +25,6 @@ class Anchor(Enum):
     """No place in a file (E205 when there is no data-center file)."""
 
 
-ERROR_CODES = (
-    "E001",
-    "E002",
-    "E003",
-    "E004",
-    "E005",
-    "E006",
-    "E101",
-    "E102",
-    "E103",
-    "E201",
-    "E202",
-    "E203",
-    "E204",
-    "E205",
-    "E206",
-    "E207",
-    "E208",
-    "E209",
-)
-WARNING_CODES = (
-    "W301",
-    "W302",
-    "W303",
-    "W304",
-    "W305",
-    "W306",
-    "W307",
-    "W308",
-    "W309",
-    "W310",
-    "W311",
-)
-
-
-Severity = Literal["error", "warning", "accepted"]
-
-
-def severity_of(code: str) -> Severity:
-    """Return ``error`` for an E code and ``warning`` for a W code."""
-    return "error" if code.startswith("E") else "warning"
-
-
 @dataclass(frozen=True, eq=False)
 class Finding:
     """One problem at one place: a code, the arguments of its message, and where it is."""
@@ -83,8 +41,8 @@ class Finding:
 
     @property
     def severity(self) -> Severity:
-        """``error`` or ``warning`` by the code's letter, or ``accepted`` with a reason."""
-        return "accepted" if self.reason is not None else severity_of(self.code)
+        """The code's severity (codes.py), or ``accepted`` when its region gave a reason."""
+        return "accepted" if self.reason is not None else CODES[self.code].severity
 
     @property
     def is_error(self) -> bool:
@@ -129,8 +87,3 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         unique.setdefault((sort_key(f), f.severity), f)
     return [unique[k] for k in sorted(unique)]
-
-
-def has_errors(findings: Iterable[Finding]) -> bool:
-    """Whether any finding is an error."""
-    return any(f.is_error for f in findings)

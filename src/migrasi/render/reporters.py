@@ -6,7 +6,8 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 
 from migrasi import __version__
-from migrasi.core.findings import ERROR_CODES, WARNING_CODES, Finding, path_text
+from migrasi.core.codes import CODES
+from migrasi.core.findings import Finding, path_text
 from migrasi.core.plandoc import Diagnostic
 from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, terminal
@@ -143,19 +144,26 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     return head + "\n".join(rows) + "\n"
 
 
+def _sarif_rule(code: str, lang: str) -> dict[str, object]:
+    """A SARIF reporting descriptor: what the code means, explained, and how to fix it."""
+    c = CODES[code]
+    title = c.title(lang)
+    explained = c.explanation(lang) if c.explanation else title
+    fix = c.fix(lang) if c.fix else explained
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": explained},
+        "help": {"text": fix},
+        "defaultConfiguration": {"level": c.severity},
+    }
+
+
 def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     """A SARIF 2.1.0 log with one run, its rules, and a result per finding."""
     codes = sorted({f.code for f in findings})
-    rules = [
-        {
-            "id": code,
-            "name": code,
-            "shortDescription": {"text": code},
-            "defaultConfiguration": {"level": "error" if code in ERROR_CODES else "warning"},
-        }
-        for code in codes
-        if code in ERROR_CODES or code in WARNING_CODES
-    ]
+    rules = [_sarif_rule(code, lang) for code in codes]
     results = []
     for f in findings:
         result: dict[str, object] = {
