@@ -237,19 +237,22 @@ def _explain(ref: str, plan: Any, items: Any, lang: str) -> None:
 
 
 def _savings(doc: Any, by: str, lang: str) -> None:
-    from migrasi import api
+    from migrasi.render.savings_formats import FORMATS, Savings
 
-    no_raw_control(f"savings --by {by}", _printed(api.savings_table(doc, by, lang)))
-    csv = api.savings_output(doc, by, "csv", lang).decode()
+    subject = Savings(doc, by)
+    no_raw_control(f"savings --by {by}", _printed(FORMATS["table"].render(subject, lang)))
+    csv = str(FORMATS["csv"].render(subject, lang))
     csv_text_fields(f"savings --by {by} csv", csv, TEXT_COLUMNS)
-    markdown_tables(f"savings --by {by} md", api.savings_output(doc, by, "md", lang).decode())
-    json.loads(api.savings_output(doc, by, "json", lang))
+    markdown_tables(f"savings --by {by} md", str(FORMATS["md"].render(subject, lang)))
+    json.loads(str(FORMATS["json"].render(subject, lang)))
 
 
 def _diffs(old: Path, new: Path, lang: str) -> None:
     from migrasi.api import diff
+    from migrasi.render.diff_text import FORMATS
 
-    no_raw_control("diff text", diff(old, new, "text", lang)[0])
-    no_raw_control("diff text", diff(new, old, "text", lang)[0])
-    markdown_tables("diff md", diff(old, new, "md", lang)[0])
-    json.loads(diff(old, new, "json", lang)[0])
+    forth, back = diff(old, new), diff(new, old)
+    no_raw_control("diff text", str(FORMATS["text"].render(forth, lang)))
+    no_raw_control("diff text", str(FORMATS["text"].render(back, lang)))
+    markdown_tables("diff md", str(FORMATS["md"].render(forth, lang)))
+    json.loads(str(FORMATS["json"].render(forth, lang)))

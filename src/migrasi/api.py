@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings
@@ -13,6 +13,10 @@ from migrasi.core.plan import Plan
 from migrasi.core.plandoc import PlanDoc, RegionDoc
 from migrasi.loading.documents import Loaded, load
 from migrasi.loading.locate import place
+
+if TYPE_CHECKING:
+    from migrasi.render.diff_text import Compared
+    from migrasi.render.graph_text import GraphView
 
 
 @dataclass
@@ -220,11 +224,11 @@ def explain(ref: str, paths: Sequence[Path], lang: str) -> str:
     return explain_text(found, doc, result.validation.checked.items, lang)
 
 
-def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None) -> str:
+def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphView:
     """The dependency graph, whole or around ``focus``."""
     from migrasi.core.errors import InputErrors
     from migrasi.core.graph import around
-    from migrasi.render.graph_text import dot, graph_json, mermaid
+    from migrasi.render.graph_text import GraphView
 
     result = validate(paths)
     if result.errors:
@@ -233,8 +237,7 @@ def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None)
     refs = set(items)
     if focus is not None:
         refs = around(items, find_ref(focus, list(items)), depth)
-    render = {"mermaid": mermaid, "dot": dot, "json": graph_json}[fmt]
-    return render(items, result.checked.groups, refs)
+    return GraphView(items, result.checked.groups, refs)
 
 
 def savings_document(paths: Sequence[Path], plan_file: Path | None) -> PlanDoc:
@@ -246,33 +249,12 @@ def savings_document(paths: Sequence[Path], plan_file: Path | None) -> PlanDoc:
     return plan_document(paths)
 
 
-def savings_table(doc: PlanDoc, by: str, lang: str) -> object:
-    """The terminal table of one view."""
-    from migrasi.render.savings import view
-    from migrasi.render.savings_formats import as_table
-
-    return as_table(view(doc, by), lang)
-
-
-def savings_output(doc: PlanDoc, by: str, fmt: str, lang: str) -> bytes:
-    """One view as CSV, JSON or Markdown, or the whole workbook as xlsx."""
-    from migrasi.render.savings import view
-    from migrasi.render.savings_formats import as_csv, as_json, as_markdown
-    from migrasi.render.xlsx import workbook
-
-    if fmt == "xlsx":
-        return workbook(doc, lang)
-    v = view(doc, by)
-    rendered = {"csv": as_csv, "json": as_json}.get(fmt)
-    return (rendered(v) if rendered else as_markdown(v, lang)).encode()
-
-
-def diff(old: Path, new: Path, fmt: str, lang: str) -> tuple[str, bool]:
-    """The differences between two plans (folders or ``plan.json`` files) in ``fmt``, and
-    whether there are any; a missing or unreadable plan raises a UsageError (exit 2)."""
+def diff(old: Path, new: Path) -> Compared:
+    """The differences between two plans (folders or ``plan.json`` files); a missing or
+    unreadable plan raises a UsageError (exit 2)."""
     from migrasi.core.plandiff import compare
     from migrasi.loading.plans import load_plan
-    from migrasi.render.diff_text import render
+    from migrasi.render.diff_text import Compared
 
     result = compare(load_plan(old), load_plan(new))
-    return render(result, fmt, old.as_posix(), new.as_posix(), lang), result.changed
+    return Compared(result, old.as_posix(), new.as_posix())

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from migrasi.core.plandoc import PlanDoc, RegionTotals
 from migrasi.core.terms import Status
+
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import PlanDoc, RegionTotals
 
 KINDS = ("added", "removed", "wave", "status", "late", "on_time", "money")
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
 from migrasi.render.catalog import text as t
 from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.numbers import group_digits, money
 
 MD_LIMIT = 65_000
@@ -262,10 +264,18 @@ def diff_json(diff: PlanDiff) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(diff: PlanDiff, fmt: str, old: str, new: str, lang: str) -> str:
-    """The diff in ``fmt``: ``text``, ``md`` or ``json``."""
-    if fmt == "json":
-        return diff_json(diff)
-    if fmt == "md":
-        return diff_markdown(diff, old, new, lang)
-    return diff_text(diff, old, new, lang)
+@dataclass(frozen=True)
+class Compared:
+    """Two plans compared, with the names they were given by."""
+
+    diff: PlanDiff
+    old: str
+    new: str
+
+
+FORMATS: dict[str, Format[Compared]] = {
+    "text": Format(lambda c, lang: diff_text(c.diff, c.old, c.new, lang)),
+    "md": Format(lambda c, lang: diff_markdown(c.diff, c.old, c.new, lang)),
+    "json": Format(lambda c, lang: diff_json(c.diff)),
+}
+"""The formats of ``migrasi diff --format``."""

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from migrasi.core.graph import Groups
-from migrasi.core.programme import Item
 from migrasi.render.escape import mermaid_label
+from migrasi.render.formats import Format
+
+if TYPE_CHECKING:
+    from migrasi.core.graph import Groups
+    from migrasi.core.programme import Item
 
 
 def _dot_quote(value: str) -> str:
@@ -103,3 +108,20 @@ def graph_json(items: Mapping[str, Item], groups: Groups, refs: set[str]) -> str
         ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True)
+class GraphView:
+    """The systems to draw (``refs``), with everything the graph knows of them."""
+
+    items: Mapping[str, Item]
+    groups: Groups
+    refs: set[str]
+
+
+FORMATS: dict[str, Format[GraphView]] = {
+    "mermaid": Format(lambda g, lang: mermaid(g.items, g.groups, g.refs)),
+    "dot": Format(lambda g, lang: dot(g.items, g.groups, g.refs)),
+    "json": Format(lambda g, lang: graph_json(g.items, g.groups, g.refs)),
+}
+"""The formats of ``migrasi graph --format``."""

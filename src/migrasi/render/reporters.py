@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from migrasi import __version__
 from migrasi.core.codes import CODES
 from migrasi.core.findings import Finding, path_text
-from migrasi.core.plandoc import Diagnostic
 from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.messages import message
 
-FORMATS = ("text", "json", "github", "sarif")
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import Diagnostic
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a validation run reports: its findings, the text of the files read, and whether
+    the terminal shows colour."""
+
+    findings: Sequence[Finding]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
 
 
 def _place(f: Finding) -> str:
@@ -74,6 +87,8 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
 def diagnostic(f: Finding) -> Diagnostic:
     """One finding as the plan document carries it: in English, so that plan.json changes only
     when the plan does."""
+    from migrasi.core.plandoc import Diagnostic
+
     return Diagnostic.model_construct(
         file=f.file,
         line=f.line,
@@ -207,8 +222,10 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Sequence[Finding], str], str]] = {
-    "json": as_json,
-    "github": as_github,
-    "sarif": as_sarif,
+FORMATS: dict[str, Format[Report]] = {
+    "text": Format(lambda r, lang: as_text(r.findings, lang, r.sources, r.color)),
+    "json": Format(lambda r, lang: as_json(r.findings, lang)),
+    "github": Format(lambda r, lang: as_github(r.findings, lang)),
+    "sarif": Format(lambda r, lang: as_sarif(r.findings, lang)),
 }
+"""The formats of ``migrasi validate --format``."""

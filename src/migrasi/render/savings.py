@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from migrasi.core.plandoc import MoneyDoc, PlanDoc
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import MoneyDoc, PlanDoc
 
 
 @dataclass(frozen=True)
