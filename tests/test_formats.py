@@ -11,7 +11,7 @@ from migrasi.cli.app import app
 from migrasi.render import diff_text, graph_text, reporters, savings_formats
 from tests.conftest import ROOT
 
-TABLES = {
+TABLES: dict[str, dict[str, Any]] = {
     "validate": reporters.FORMATS,
     "savings": savings_formats.FORMATS,
     "diff": diff_text.FORMATS,
