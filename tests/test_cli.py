@@ -142,3 +142,21 @@ def test_console_script_runs_as_module(good_dir: Path) -> None:
     assert done.returncode == 0
     assert json.loads(done.stdout) == []
     assert "2 berkas" in done.stderr
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(
+    cli: Any, good_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug exits 3 with one line; with --debug (before the command) the traceback too."""
+    from migrasi import api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "validate", broken)
+    plain = cli("validate", str(good_dir))
+    assert plain.code == 3 and "Traceback" not in plain.err and "RuntimeError: boom" in plain.err
+    shown = cli("--debug", "validate", str(good_dir))
+    assert shown.code == 3 and "Traceback" in shown.err
+    again = cli("validate", str(good_dir))
+    assert again.code == 3 and "Traceback" not in again.err

@@ -16,6 +16,7 @@ from functools import cached_property
 from migrasi.core.calendar import month_index
 from migrasi.core.decimals import CONTEXT, whole
 from migrasi.core.models import DataCenter
+from migrasi.core.plandoc import MoneyDoc
 from migrasi.core.programme import Item
 
 ZERO = Decimal(0)
@@ -170,28 +171,10 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     return best
 
 
-@dataclass(frozen=True)
-class Figures:
-    """One system's figures, each rounded once from its exact value (money.md)."""
-
-    external_monthly: int
-    internal_monthly: int
-    monthly_saving: int
-    one_time: int
-    termination_fee: int
-    baseline: int
-    first_saving_month: str | None
-    by_year: dict[int, int]
-    net_savings: int
-    npv: int
-    kept_in_jambi: int
-    dc_by_year: dict[int, int]
-
-
-def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
-    """Round the money of one system; ``counted`` is False for retained and unscheduled ones."""
+def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> MoneyDoc:
+    """Round the money of one system once each (money.md), as the plan document holds it;
+    ``counted`` is False for retained and unscheduled systems."""
     years = dict.fromkeys(t.years, ZERO)
-    dc_years = dict.fromkeys(t.years, ZERO)
     with localcontext(CONTEXT):
         for year, s in zip(t.month_years, c.savings, strict=True):
             if s:
@@ -202,23 +185,18 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
         if counted and c.paid_through is not None and c.cutover_month is not None:
             if c.paid_through + 1 < t.horizon:
                 first = t.label(c.paid_through + 1)
-            if c.internal:
-                for m in range(c.cutover_month + 1, t.horizon):
-                    dc_years[t.month_years[m]] += c.internal
             if item.system.hosting.location != "jambi":
                 avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
                 fee = c.fee if c.cutover_month < t.horizon else ZERO
                 kept = avoided - fee
+        monthly_saving = c.external - c.internal
     inside = c.cutover_month is not None and c.cutover_month < t.horizon
-    by_year = {y: whole(v) for y, v in years.items()}
+    by_year = {str(y): whole(v) for y, v in years.items()}
 
     def zero_if_not(value: Decimal) -> int:
         return whole(value) if counted else 0
 
-    with localcontext(CONTEXT):
-        monthly_saving = c.external - c.internal
-
-    return Figures(
+    return MoneyDoc.model_construct(
         external_monthly=whole(c.external),
         internal_monthly=zero_if_not(c.internal),
         monthly_saving=zero_if_not(monthly_saving),
@@ -230,8 +208,17 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
         net_savings=sum(by_year.values()),
         npv=whole(c.npv),
         kept_in_jambi=whole(kept),
-        dc_by_year={y: whole(v) for y, v in dc_years.items()},
     )
+
+
+def running_by_year(c: Cash, t: Timeline) -> dict[str, int]:
+    """What the Data Center spends on a moved system in each calendar year, rounded once."""
+    years = dict.fromkeys(t.years, ZERO)
+    if c.internal and c.cutover_month is not None:
+        with localcontext(CONTEXT):
+            for m in range(c.cutover_month + 1, t.horizon):
+                years[t.month_years[m]] += c.internal
+    return {str(y): whole(v) for y, v in years.items()}
 
 
 def payback_month(monthly: Sequence[Decimal], t: Timeline) -> str | None:

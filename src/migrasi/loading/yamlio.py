@@ -73,11 +73,6 @@ class Parsed:
     data: object = None
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        """Whether the file parsed into data (it may still carry E003 findings)."""
-        return self.root is not None and not any(f.code != "E003" for f in self.findings)
-
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
