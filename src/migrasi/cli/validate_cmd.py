@@ -19,6 +19,7 @@ class Format(StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    gitlab = "gitlab"
 
 
 HELP = """Check inventories and the data-center file; report every problem with file:line:column.
@@ -37,7 +38,7 @@ def register(app: typer.Typer) -> None:
 def validate(
     paths: list[Path] | None = PATHS,
     fmt: Format | None = typer.Option(
-        None, "--format", help="text (default), json, github or sarif."
+        None, "--format", help="text (default), json, github, sarif or gitlab (Code Quality)."
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
     show_accepted: bool = typer.Option(
