@@ -45,11 +45,16 @@ def read_bytes(path: Path) -> bytes | Finding:
         )
 
 
+def _outside(name: str, target: str) -> Finding:
+    return Finding("E002", name, args={"why": "outside", "target": target}, line=1, column=1)
+
+
 def load(paths: Sequence[Path]) -> Loaded:
     """Discover, read and check the shape of every file under ``paths``."""
     import hashlib
 
-    files = discover(paths)
+    discovered = discover(paths)
+    files = discovered.files
     inventories: list[InventoryInput] = []
     datacenters: list[DataCenterInput] = []
     parsed: dict[str, Parsed] = {}
@@ -57,7 +62,8 @@ def load(paths: Sequence[Path]) -> Loaded:
     hashes: dict[str, str] = {}
     for path in files:
         name = display(path)
-        raw = read_bytes(path)
+        target = discovered.outside.get(name)
+        raw = read_bytes(path) if target is None else _outside(name, target)
         if isinstance(raw, Finding):
             findings.append(raw)
             inventories.append(InventoryInput(name, None, None, (), (), False))
