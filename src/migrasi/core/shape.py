@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from migrasi.core.findings import Anchor, Finding, Path
+from migrasi.core.hints import enum_hint
 from migrasi.core.models import DATACENTER_SCHEMA, INVENTORY_SCHEMA, DataCenter, Inventory
 
 M = TypeVar("M", bound=BaseModel)
@@ -114,6 +115,10 @@ def _finding(file: str, model: type[BaseModel], error: Any) -> Finding:
         kind = "m_other"
     if kind == "m_enum":
         expected = [str(v) for v in typing.cast(Sequence[object], ctx.get("expected", ()))]
+        value = enum_hint(str(ctx.get("got")), expected)
+        if value is not None:
+            args = {"kind": "m_word", "got": ctx.get("got"), "expected": expected, "value": value}
+            return Finding("E102", file, path=loc, args=args)
         ctx = {**ctx, "expected": expected, "suggestion": suggest(str(ctx.get("got")), expected)}
     return Finding("E102", file, path=loc, args={"kind": kind, **ctx})
 

@@ -34,7 +34,7 @@ def _e102(args: dict[str, object], lang: str) -> str:
         fill["got"] = _kind_word(args.get("got"), lang)
     elif kind == "m_pattern":
         fill["what"] = text(f"what.{args.get('what')}", lang)
-    elif kind == "m_enum":
+    elif kind in ("m_enum", "m_word"):
         fill["expected"] = _list(args.get("expected", ()))
     key = f"E102.{kind}"
     try:
