@@ -8,22 +8,30 @@ from rich.text import Text
 from migrasi.core.models import DataCenter
 from migrasi.core.plan import Plan
 from migrasi.render.catalog import text
+from migrasi.render.fit import FitColumn, FitTable
 from migrasi.render.numbers import money, money_short, plain
 from migrasi.render.plan_md import month_name
 
+WAVE_COLUMNS = ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu")
 
-def waves_table(plan: Plan, dc: DataCenter, lang: str) -> Table:
-    """Every wave with its loads against the limits of one wave."""
+
+def waves_table(plan: Plan, dc: DataCenter, lang: str) -> FitTable:
+    """Every wave with its loads against the limits of one wave; on a narrow terminal the
+    headings shorten and then vCPU, transfer hours and person-days go before a value is cut."""
     s = dc.schedule
-    table = Table(title=text("plan.waves", lang), header_style="bold")
-    for key in ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu"):
-        table.add_column(
-            text(f"col.{key}", lang), justify="right" if key not in ("state",) else "left"
+    columns = [
+        FitColumn(
+            text(f"col.{key}", lang),
+            short=text("wave.short", lang, n="") if key == "wave" else None,
+            justify="left" if key == "state" else "right",
         )
+        for key in WAVE_COLUMNS
+    ]
     crit_limit = f"/{s.max_critical}" if s.max_critical is not None else ""
+    rows = []
     for w in plan.waves:
         state = "pilot" if w.wave.pilot else "open" if w.wave.open else "closed"
-        table.add_row(
+        rows.append([
             str(w.wave.number),
             w.wave.cutover.isoformat(),
             text(f"state.{state}", lang),
@@ -32,8 +40,9 @@ def waves_table(plan: Plan, dc: DataCenter, lang: str) -> Table:
             f"{plain(w.effort_days, lang)}/{plain(s.team_days, lang)}",
             f"{plain(w.transfer_hours, lang)}/{plain(s.transfer_hours, lang)}",
             plain(w.vcpu, lang),
-        )
-    return table
+        ])  # fmt: skip
+    drop = [WAVE_COLUMNS.index(k) for k in ("vcpu", "transfer", "effort", "critical", "state")]
+    return FitTable(text("plan.waves", lang), columns, rows, drop=drop)
 
 
 def summary_table(plan: Plan, lang: str) -> Table:
