@@ -208,10 +208,9 @@ def _plan_outputs(folder: Path, planned: Any, lang: str, problems: list[Exceptio
     from migrasi.render.terminal import summary_table, waves_table
 
     files = api.plan_files(planned, lang)
-    plan = planned.plan
-    dc = planned.validation.loaded.inputs.datacenter
+    plan = planned.document
     checked = planned.validation.checked
-    refs = sorted(plan.systems)
+    refs = [s.ref for s in plan.systems]
     some = sorted({refs[0], refs[len(refs) // 2], refs[-1]} if refs else set())
     everything = set(checked.items)
     _steps(
@@ -219,14 +218,13 @@ def _plan_outputs(folder: Path, planned: Any, lang: str, problems: list[Exceptio
         lambda: markdown_tables("plan.md", files["plan.md"].decode()),
         lambda: mermaid_labels("graph.mmd", files["graph.mmd"].decode()),
         lambda: csv_text_fields("savings.csv", files["savings.csv"].decode(), TEXT_COLUMNS),
-        lambda: no_raw_control("waves table", _printed(waves_table(plan, dc, lang))),
+        lambda: no_raw_control("waves table", _printed(waves_table(plan, lang))),
         lambda: no_raw_control("summary table", _printed(summary_table(plan, lang))),
         *(partial(_explain, ref, plan, checked.items, lang) for ref in some),
         lambda: dot(checked.items, checked.groups, everything),
         lambda: json.loads(graph_json(checked.items, checked.groups, everything)),
     )
-    doc = json.loads(files["plan.json"])
-    _steps(problems, *(partial(_savings, doc, by, lang) for by in VIEWS))
+    _steps(problems, *(partial(_savings, plan, by, lang) for by in VIEWS))
     new = folder / "plan.json"
     new.write_bytes(files["plan.json"])
     _steps(problems, lambda: _diffs(reference_plan(folder), new, lang))
@@ -238,7 +236,7 @@ def _explain(ref: str, plan: Any, items: Any, lang: str) -> None:
     no_raw_control("explain", explain(ref, plan, items, lang))
 
 
-def _savings(doc: dict[str, Any], by: str, lang: str) -> None:
+def _savings(doc: Any, by: str, lang: str) -> None:
     from migrasi import api
 
     no_raw_control(f"savings --by {by}", _printed(api.savings_table(doc, by, lang)))
@@ -249,7 +247,7 @@ def _savings(doc: dict[str, Any], by: str, lang: str) -> None:
 
 
 def _diffs(old: Path, new: Path, lang: str) -> None:
-    from migrasi.api_diff import diff
+    from migrasi.api import diff
 
     no_raw_control("diff text", diff(old, new, "text", lang)[0])
     no_raw_control("diff text", diff(new, old, "text", lang)[0])

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 
 import pytest
 from rich.console import Console
 
 from migrasi import api
+from migrasi.loading.plans import load_plan
 from migrasi.render.fit import FitColumn, FitTable
 from migrasi.render.savings import VIEWS, view
 from migrasi.render.savings_formats import _shown, as_table
@@ -30,7 +30,7 @@ def shown(renderable: object, width: int) -> str:
 def planned() -> api.PlanResult:
     """The plan of the shipped inventories."""
     result = api.plan([INVENTORIES])
-    assert result.plan is not None
+    assert result.document is not None
     return result
 
 
@@ -40,9 +40,8 @@ def test_waves_table_keeps_days_and_loads_whole(
     planned: api.PlanResult, lang: str, width: int
 ) -> None:
     """Every cutover day and load of ``migrasi plan``'s waves table is printed whole."""
-    plan, dc = planned.plan, planned.validation.loaded.inputs.datacenter
-    assert plan is not None and dc is not None
-    table = waves_table(plan, dc, lang)
+    assert planned.document is not None
+    table = waves_table(planned.document, lang)
     out = shown(table, width)
     assert "…" not in "".join(re.findall(r"│[^┃]*", out)), out
     for row in table.rows:
@@ -57,7 +56,7 @@ def test_waves_table_keeps_days_and_loads_whole(
 @pytest.mark.parametrize("by", VIEWS)
 def test_savings_tables_keep_money_whole_at_80_columns(lang: str, by: str) -> None:
     """Every amount, year and day of every savings view is printed whole at 80 columns."""
-    v = view(json.loads(PLAN_JSON.read_text(encoding="utf-8")), by)
+    v = view(load_plan(PLAN_JSON), by)
     out = shown(as_table(v, lang), 80)
     whole = [
         (i, c) for i, c in enumerate(v.columns) if c.compact and (c.kind != "text" or c.key in

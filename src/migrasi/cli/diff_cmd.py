@@ -43,8 +43,8 @@ def diff(
     lang: Lang = LANG,
 ) -> int:
     """Compare two plans."""
-    from migrasi import api_diff
+    from migrasi import api
 
-    out, changed = api_diff.diff(old, new, fmt.value, lang.value)
+    out, changed = api.diff(old, new, fmt.value, lang.value)
     sys.stdout.write(out)
     return 1 if exit_code and changed else 0

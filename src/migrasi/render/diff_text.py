@@ -11,8 +11,7 @@ import json
 from collections.abc import Sequence
 
 from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
-from migrasi.render import catalog
-from migrasi.render.catalog_diff import DIFF
+from migrasi.render.catalog import text as t
 from migrasi.render.escape import markdown_cell, terminal
 from migrasi.render.numbers import group_digits, money
 
@@ -21,14 +20,6 @@ NONE = "—"
 ARROW = " → "
 FIGURES = (("npv", "col.npv"), ("net_savings", "col.net"), ("kept_in_jambi", "col.kept"))
 COUNTS = ("added", "removed", "wave", "status", "late", "money_only")
-
-
-def t(key: str, lang: str, **args: object) -> str:
-    """The words for ``key``: from the diff catalogue first, then the main one."""
-    template = DIFF.get(lang, DIFF["en"]).get(key) or DIFF["en"].get(key)
-    if template is None:
-        return catalog.text(key, lang, **args)
-    return template.format(**args) if args else template
 
 
 def signed(value: int, lang: str) -> str:
@@ -227,9 +218,9 @@ def _side(side: SystemFacts | None) -> dict[str, object] | None:
         return None
     p = side.place
     return {
-        "status": p.status,
+        "status": p.status.value,
         "wave": p.wave,
-        "cutover": p.cutover,
+        "cutover": p.cutover.isoformat() if p.cutover else None,
         "late": p.late,
         "money": _money(side.money),
     }

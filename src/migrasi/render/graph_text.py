@@ -103,24 +103,3 @@ def graph_json(items: Mapping[str, Item], groups: Groups, refs: set[str]) -> str
         ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-
-def around(items: Mapping[str, Item], focus: str, depth: int | None) -> set[str]:
-    """``focus`` with what it needs and what needs it, up to ``depth`` steps each way."""
-    needs: dict[str, set[str]] = {r: set() for r in items}
-    users: dict[str, set[str]] = {r: set() for r in items}
-    for ref, item in items.items():
-        for dep in (*item.depends_on, *item.move_with):
-            if dep in items and dep != ref:
-                needs[ref].add(dep)
-                users[dep].add(ref)
-    found = {focus}
-    for neighbours in (needs, users):
-        frontier = {focus}
-        steps = 0
-        while frontier and (depth is None or steps < depth):
-            nxt = {n for r in frontier for n in neighbours[r]} - found
-            found |= nxt
-            frontier = nxt
-            steps += 1
-    return found

@@ -6,8 +6,9 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import Any
 
+from migrasi.core.plandoc import PlanDoc
+from migrasi.core.terms import Status
 from migrasi.render.catalog import text
 from migrasi.render.escape import markdown_cell, terminal
 from migrasi.render.fit import FitColumn, FitTable
@@ -113,15 +114,15 @@ def as_table(v: View, lang: str) -> FitTable:
     return FitTable(text(f"view.{v.name}", lang), fit, rows, drop=drop, footer=True)
 
 
-def savings_csv(doc: Mapping[str, Any]) -> str:
+def savings_csv(doc: PlanDoc) -> str:
     """``savings.csv``: one row per planned system and calendar year, plain integers, CRLF."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["ref", "region", "owner", "strategy", "status", "wave", "year", "savings"])
-    for s in doc["systems"]:
-        if s["status"] == "retained":
+    for s in doc.systems:
+        if s.status is Status.RETAINED:
             continue
-        for year, value in sorted(s["money"]["by_year"].items()):
-            writer.writerow([csv_cell(s["ref"]), csv_cell(s["region"]), csv_cell(s["owner"]),
-                             s["strategy"], s["status"], s["wave"] or "", year, value])  # fmt: skip
+        for year, value in sorted(s.money.by_year.items()):
+            writer.writerow([csv_cell(s.ref), csv_cell(s.region), csv_cell(s.owner),
+                             s.strategy, s.status.value, s.wave or "", year, value])  # fmt: skip
     return buffer.getvalue()
