@@ -257,7 +257,17 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, depth: int, repeated: bool) -> dict[object, object]:
         out: dict[object, object] = {}
+        merged: list[Node] | None = None
         for key_node, value_node in node.value:
+            if is_merge(key_node):
+                if merged is not None:
+                    if not repeated:
+                        self.findings.append(self._at("E003", key_node, key=MERGE))
+                    continue
+                merged = merge_sources(value_node)
+                if merged is None:
+                    raise _Stop(self._at("E001", value_node, problem=_BAD_MERGE))
+                continue
             if isinstance(key_node, ScalarNode):
                 if key_node.tag not in _SCALAR_TAGS:
                     raise _Stop(
@@ -272,6 +282,11 @@ class _Builder:
                     self.findings.append(self._at("E003", key_node, key=str(key)))
                 continue
             out[key] = self.build(value_node, depth + 1, repeated)
+        for source in merged or ():
+            built = self.build(source, depth + 1, repeated)
+            assert isinstance(built, dict)
+            for key, value in built.items():
+                out.setdefault(key, value)
         return out
 
     def _scalar(self, node: ScalarNode) -> object:
@@ -287,6 +302,26 @@ class _Builder:
 
 
 _MISSING = object()
+
+MERGE = "<<"
+
+
+def is_merge(key: Node) -> bool:
+    """Whether ``key`` is YAML's merge key: ``<<`` written plain (quoted, it is an ordinary key)."""
+    return isinstance(key, ScalarNode) and key.tag == _PLAIN and key.value == MERGE
+
+
+def merge_sources(value: Node) -> list[Node] | None:
+    """The mappings a merge key brings in, the one that wins first; None when ``value`` is not a
+    mapping or a list of mappings (PyYAML refuses those too)."""
+    if isinstance(value, MappingNode):
+        return [value]
+    if isinstance(value, SequenceNode) and all(isinstance(v, MappingNode) for v in value.value):
+        return list(value.value)
+    return None
+
+
+_BAD_MERGE = "the merge key '<<' takes a mapping or a list of mappings"
 
 
 class _Unhashable(str):
@@ -318,4 +353,4 @@ def resolve_plain(value: str) -> object:
     return value
 
 
-__all__ = ["MAX_BYTES", "Parsed", "parse", "resolve_plain"]
+__all__ = ["MAX_BYTES", "Parsed", "is_merge", "merge_sources", "parse", "resolve_plain"]

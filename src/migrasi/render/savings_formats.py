@@ -17,9 +17,8 @@ from migrasi.render.numbers import money
 from migrasi.render.savings import Column, View, view
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from migrasi.core.plandoc import PlanDoc
+    from migrasi.render.fit import FitTable
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -98,22 +97,28 @@ def as_markdown(v: View, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_table(v: View, lang: str) -> Table:
-    """A terminal table of the compact columns: money right-aligned, long names folded."""
-    from rich.table import Table
-    from rich.text import Text
+WHOLE_TEXT = ("year", "cutover")
+"""Text columns whose values must never be cut: years and days."""
+
+
+def as_table(v: View, lang: str) -> FitTable:
+    """A terminal table of the compact columns: money right-aligned and never cut, long names
+    folded; on a narrow terminal headings shorten and the last columns go first."""
+    from migrasi.render.fit import FitColumn, FitTable
 
     columns = [(i, c) for i, c in enumerate(v.columns) if c.compact]
-    table = Table(title=text(f"view.{v.name}", lang), header_style="bold", show_footer=True)
-    for n, (i, c) in enumerate(columns):
-        footer = Text(text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang))
-        if c.kind == "text":
-            table.add_column(heading(c, lang), footer=footer, overflow="fold", ratio=1)
-        else:
-            table.add_column(heading(c, lang), footer=footer, justify="right", no_wrap=True)
-    for row in v.rows:
-        table.add_row(*(Text(terminal(_shown(c, row[i], lang, v.names))) for i, c in columns))
-    return table
+    fit = [
+        FitColumn(
+            heading(c, lang),
+            justify="left" if c.kind == "text" else "right",
+            whole=c.kind != "text" or c.key in WHOLE_TEXT,
+            footer=text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang),
+        )
+        for n, (i, c) in enumerate(columns)
+    ]
+    rows = [[terminal(_shown(c, row[i], lang, v.names)) for i, c in columns] for row in v.rows]
+    drop = list(range(len(columns) - 1, 0, -1))
+    return FitTable(text(f"view.{v.name}", lang), fit, rows, drop=drop, footer=True)
 
 
 def savings_csv(doc: PlanDoc) -> str:
