@@ -97,9 +97,9 @@ def _bound(p: Problem) -> int:
     """Σ over groups of the best own-allowed wave's rounded member NPVs (or 0)."""
     total = 0
     for g in p.groups.values():
-        if not g.value:
+        best = g.best(g.allowed)
+        if best is None:
             continue
-        best = max(g.allowed, key=lambda k: (g.value[k], -k))
         contribution = sum(whole(p.npv(r, best)) for r in g.members)
         total += max(contribution, 0)
     return total

@@ -9,6 +9,9 @@ validates it (loading/plans.py).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from migrasi.core.models import STRATEGIES, DataCenter
 from migrasi.core.plan import Plan
@@ -23,43 +26,32 @@ from migrasi.core.plandoc import (
     RunningCostDoc,
 )
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def _copied(model: type[M], *sources: object, **given: Any) -> M:
+    """A document model whose fields are the same-named attributes of ``sources`` (the first
+    that has each), unless ``given``."""
+    values = {
+        name: next(getattr(src, name) for src in sources if hasattr(src, name))
+        for name in model.model_fields
+        if name not in given
+    }
+    return model.model_construct(None, **values, **given)
+
 
 def assumptions(dc: DataCenter) -> Assumptions:
     """Every setting the figures rest on, for readers of the plan and the summary sheet."""
-    s, f, rc = dc.schedule, dc.finance, dc.running_cost
-    pilot = None
-    if s.pilot is not None:
-        pilot = PilotDoc.model_construct(
-            max_systems=s.pilot.max_systems,
-            criticality=list(s.pilot.criticality),
-            personal_data=s.pilot.personal_data,
-        )
-    return Assumptions.model_construct(
+    s, f = dc.schedule, dc.finance
+    return _copied(
+        Assumptions,
+        s,
+        f,
         datacenter=dc.name,
-        start=s.start,
-        wave_weeks=s.wave_weeks,
-        waves=s.waves,
-        team_days=s.team_days,
-        link_mbps=s.link_mbps,
-        transfer_hours=s.transfer_hours,
-        max_critical=s.max_critical,
-        compliance_deadline=s.compliance_deadline,
-        pilot=pilot,
-        blackouts=[
-            BlackoutDoc.model_construct(from_=b.from_, to=b.to, reason=b.reason)
-            for b in s.blackouts
-        ],
-        horizon_months=f.horizon_months,
-        discount_rate=f.discount_rate,
-        labour_cost_per_day=f.labour_cost_per_day,
+        pilot=None if s.pilot is None else _copied(PilotDoc, s.pilot),
+        blackouts=[_copied(BlackoutDoc, b) for b in s.blackouts],
         fx=dict(sorted(f.fx.items())),
-        running_cost=RunningCostDoc.model_construct(
-            currency=rc.currency,
-            per_vcpu=rc.per_vcpu,
-            per_ram_gb=rc.per_ram_gb,
-            per_storage_gb=rc.per_storage_gb,
-            per_system=rc.per_system,
-        ),
+        running_cost=_copied(RunningCostDoc, dc.running_cost),
         effort_days={k: dc.effort_days.of(k) for k in STRATEGIES if k != "retain"},
     )
 
