@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ class Wave:
     open: bool
     pilot: bool
 
+    @cached_property
     def months(self) -> frozenset[int]:
         """The months of the year (1-12) that some day of this wave falls in."""
         out: set[int] = set()

@@ -18,7 +18,7 @@ from migrasi.core.programme import (
     sensitive_outside_government,
     split_ref,
 )
-from migrasi.core.rules import frozen_months, never_fits, own_failures
+from migrasi.core.rules import frozen_months, highest, limits, never_fits, own_failures
 from migrasi.core.salvage import PartialSystem
 from migrasi.core.shape import suggest
 from migrasi.core.terms import Reason
@@ -261,9 +261,10 @@ def _never_fits(
 ) -> Iterable[Finding]:
     dc = inputs.datacenter
     assert dc is not None
+    most = [highest(per_wave) for per_wave in limits(dc, calendar)]
     for gid, refs in groups.members.items():
         first = items[gid]
-        for found in never_fits([items[r] for r in refs], dc, calendar):
+        for found in never_fits([items[r] for r in refs], dc, most):
             yield Finding(
                 "E207",
                 first.file,

@@ -57,7 +57,8 @@ def _pilot(item: Item, wave: Wave, pilot: Pilot | None) -> bool:
 
 def frozen_months(item: Item, wave: Wave) -> list[int]:
     """The system's freeze months that ``wave`` touches, ascending."""
-    return sorted(set(item.system.migration.freeze_months) & wave.months())
+    frozen = item.system.migration.freeze_months
+    return sorted(set(frozen) & wave.months) if frozen else []
 
 
 OWN_RULES: tuple[tuple[Reason, Callable[[Item, Wave, Pilot | None], bool]], ...] = (
@@ -210,13 +211,18 @@ class NeverFits:
     most: Decimal
 
 
+def highest(per_wave: Sequence[Decimal | None]) -> Decimal | None:
+    """The most any wave allows of a rule: None when some wave does not bind it at all."""
+    if not per_wave or any(limit is None for limit in per_wave):
+        return None
+    return max(limit for limit in per_wave if limit is not None)
+
+
 def never_fits(
-    members: Sequence[Item], dc: DataCenter, calendar: Sequence[Wave]
+    members: Sequence[Item], dc: DataCenter, most: Sequence[Decimal | None]
 ) -> Iterator[NeverFits]:
-    """The wave rules that no wave lets the group keep, even alone (E207), in rule order."""
-    for rule, need, per_wave in zip(WAVE_RULES, needs(members), limits(dc, calendar), strict=True):
-        if any(limit is None for limit in per_wave):
-            continue
-        most = max((limit for limit in per_wave if limit is not None), default=None)
-        if most is not None and need > most:
-            yield NeverFits(rule, rule.shown(need, dc), rule.shown(most, dc))
+    """The wave rules that no wave lets the group keep, even alone (E207), in rule order;
+    ``most`` is each rule's :func:`highest` limit."""
+    for rule, need, top in zip(WAVE_RULES, needs(members), most, strict=True):
+        if top is not None and need > top:
+            yield NeverFits(rule, rule.shown(need, dc), rule.shown(top, dc))
