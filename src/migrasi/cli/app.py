@@ -67,7 +67,7 @@ def _lang(argv: Sequence[str]) -> str:
 
 def _said(exc: Exception, lang: str) -> str:
     """The error in the user's language where the catalogue has words for it."""
-    from migrasi.core.errors import MissingPath, UnknownRef
+    from migrasi.core.errors import ForeignFolder, MissingPath, UnknownRef
     from migrasi.render.catalog import text
 
     if isinstance(exc, UnknownRef):
@@ -75,6 +75,10 @@ def _said(exc: Exception, lang: str) -> str:
         return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
     if isinstance(exc, MissingPath):
         return text("usage.path", lang, path=exc.path)
+    if isinstance(exc, ForeignFolder):
+        from migrasi.cli.plan_folder import refusal
+
+        return refusal(exc, lang)
     return str(exc)
 
 

@@ -54,15 +54,18 @@ def savings(
     fmt: SavingsFormat = typer.Option(
         SavingsFormat.table, "--format", help="table, csv, json, md or xlsx."
     ),
-    out: Path | None = typer.Option(None, "--out", help="Write to this file (needed for xlsx)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Write to this file (needed for xlsx); - is standard output."
+    ),
     lang: Lang = LANG,
 ) -> int:
     """Show the savings tables."""
     from migrasi import api
-    from migrasi.cli.output import write_file
+    from migrasi.cli.output import is_stdout, write_file
     from migrasi.core.errors import UsageError
 
-    if fmt is SavingsFormat.xlsx and out is None:
+    to_terminal = out is None or (is_stdout(out) and sys.stdout.isatty())
+    if fmt is SavingsFormat.xlsx and to_terminal:
         raise UsageError("--format xlsx needs --out FILE (a spreadsheet is not for a terminal)")
     doc = api.savings_document(paths_or_default(paths), plan_file)
     if fmt is SavingsFormat.table:

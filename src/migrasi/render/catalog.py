@@ -266,6 +266,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "usage.path": "path not found: {path}",
         "internal": "internal error: {error} (run again with --debug to see the traceback)",
         "interrupted": "interrupted",
+        "usage.foreign": "will not replace {path}: {why}; nothing was changed. Give --out a new or empty folder, or move what it holds elsewhere first",
+        "usage.foreign.entry": "it holds '{entry}', which migrasi did not write",
+        "usage.foreign.unmarked": "it is not empty and is not a plan folder migrasi wrote (it has no {marker})",
+        "notice.waiting": "waiting for another migrasi run to finish writing {path}",
+        "warn.step_summary": "warning: cannot add the step summary to {path}: {reason}",
     },
     "id": {
         "suggest": " (maksud Anda '{suggestion}'?)",
@@ -526,6 +531,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "usage.path": "path tidak ditemukan: {path}",
         "internal": "galat internal: {error} (jalankan lagi dengan --debug untuk melihat traceback)",
         "interrupted": "dihentikan",
+        "usage.foreign": "{path} tidak diganti: {why}; tidak ada yang diubah. Berikan --out folder yang baru atau kosong, atau pindahkan dulu isinya ke tempat lain",
+        "usage.foreign.entry": "folder itu berisi '{entry}', yang tidak ditulis migrasi",
+        "usage.foreign.unmarked": "folder itu tidak kosong dan bukan folder rencana yang ditulis migrasi (tidak ada {marker})",
+        "notice.waiting": "menunggu proses migrasi lain selesai menulis {path}",
+        "warn.step_summary": "peringatan: ringkasan langkah tidak dapat ditambahkan ke {path}: {reason}",
     },
 }
 
