@@ -18,6 +18,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from migrasi.core.text import canonical
 from migrasi.core.values import source_text
 
 _DECIMAL_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)\Z")
@@ -79,6 +80,7 @@ def _text_validator(
         text = source_text(value)
         if text is None:
             raise _fail("m_type", expected="text", got=kind_of(value))
+        text = canonical(text)
         if not empty and not text.strip():
             raise _fail("m_empty")
         if max_length is not None and len(text) > max_length:
@@ -112,9 +114,9 @@ def enum_rule(values: Sequence[str]) -> Rule:
 
     def check(value: object) -> str:
         text = source_text(value)
-        if text is None or text not in allowed:
+        if text is None or canonical(text) not in allowed:
             raise _fail("m_enum", got=_shown(value), expected=allowed)
-        return text
+        return canonical(text)
 
     return Rule(check, {"enum": list(allowed)})
 
