@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from migrasi.core.calendar import Wave
-from migrasi.core.exact import whole
+from migrasi.core.exact import rounded, whole
 from migrasi.core.findings import Finding
 from migrasi.core.money import (
     ZERO,
@@ -163,9 +163,7 @@ def _missing_dependency(p: Problem, state: State, members: tuple[str, ...], k: i
 def _gap(bound: int, npv: int) -> Decimal:
     if bound == 0:
         return Decimal("0.0000")
-    return (Decimal(bound - npv) / abs(Decimal(bound))).quantize(
-        Decimal("0.0001"), rounding=ROUND_HALF_UP
-    )
+    return rounded(Decimal(bound - npv) / abs(Decimal(bound)), Decimal("0.0001"))
 
 
 def _bound(p: Problem) -> int:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from migrasi.core.exact import whole
+from migrasi.core.exact import rounded, whole
 from migrasi.core.findings import Finding
 from migrasi.core.models import DataCenter
 from migrasi.core.plan import Blocked, Plan, SystemPlan
@@ -17,7 +17,7 @@ EFFORT_KEYS = ("rehost", "replatform", "refactor", "repurchase", "retire")
 
 def dec4(value: Decimal) -> str:
     """A non-integer figure as a decimal string with 4 places."""
-    return f"{value.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP):f}"
+    return f"{rounded(value, Decimal('0.0001')):f}"
 
 
 def number(value: Decimal) -> int | str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
+from migrasi.core.exact import rounded
 from migrasi.core.findings import Finding
 from migrasi.core.plan import Plan
 from migrasi.render.catalog import text
@@ -104,7 +105,7 @@ def _cumulative(plan: Plan, lang: str) -> list[str]:
     points: list[str] = []
     for saving in plan.totals.monthly:
         running += saving
-        points.append(f"{(running / 1_000_000).quantize(Decimal('0.1'))}")
+        points.append(f"{rounded(running / 1_000_000, Decimal('0.1'), ROUND_HALF_EVEN)}")
     labels = ", ".join(f'"{t.label(m)}"' for m in range(t.horizon))
     return [
         f"## {text('plan.cumulative', lang)}",
