@@ -161,3 +161,29 @@ def test_every_space_separator_becomes_a_space() -> None:
     """Each space separator of this Python's Unicode becomes an ordinary space."""
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs"]
     assert [canonical(f"a{s}b") for s in spaces] == ["a b"] * len(spaces)
+
+
+def test_code_with_a_zero_width_space_is_a_duplicate(
+    inv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Kemendagri code with a zero-width space is the code it looks like: E201, used twice."""
+    (inv / "kota-dua.yaml").write_text(inventory(system()), encoding="utf-8")
+    other = inventory(system(), code='"15.71\u200b"', region="kota-tiga")
+    (inv / "kota-tiga.yaml").write_text(other, encoding="utf-8")
+    code, found = findings(inv, capsys)
+    assert code == 1
+    assert [(Path(f["file"]).name, f["code"], f["path"]) for f in found] == [
+        ("kota-tiga.yaml", "E201", "region.code")
+    ]
+
+
+def test_id_with_a_no_break_space_is_e102_shown_as_a_space(
+    inv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A no-break space is an ordinary space: in an id it is E102, and the message shows the
+    space a reader sees, not an invisible difference."""
+    (inv / "kota-uji.yaml").write_text(inventory(system("sim\u00a0peg")), encoding="utf-8")
+    code, found = findings(inv, capsys)
+    assert code == 1
+    assert [(f["code"], f["path"]) for f in found] == [("E102", "systems[0].id")]
+    assert "'sim peg' is not a valid id" in found[0]["message"]
