@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -289,3 +290,29 @@ def test_new_files_follow_the_umask(inv: Path, tmp_path: Path, mask: int) -> Non
     for name in PLAN_FILES:
         assert stat.S_IMODE((tmp_path / "plan" / name).stat().st_mode) == 0o666 & ~mask, name
     assert stat.S_IMODE((tmp_path / "h.xlsx").stat().st_mode) == 0o666 & ~mask
+
+
+def test_unreadable_target_is_a_clear_error(
+    inv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan folder that cannot be listed (permissions) is a clear error, exit 1, untouched.
+
+    Tests run as root here, where permissions do not stop listing: the refusal is simulated.
+    """
+    target = tmp_path / "locked"
+    target.mkdir()
+    (target / "secret.txt").write_text("keep me\n")
+    real_listdir = os.listdir
+
+    def refusing(path: Any = ".") -> list[str]:
+        if Path(path) == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refusing)
+    code = run(["plan", str(inv), "--out", str(target), "--lang", "en"])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert f"cannot write {target}: Permission denied" in err
+    assert real_listdir(target) == ["secret.txt"]

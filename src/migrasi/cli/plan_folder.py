@@ -148,8 +148,17 @@ def recover(target: Path, lang: str = "en") -> None:
     real = _real(target)
     if not real.parent.is_dir():
         return
-    with _locked(real.parent, target, lang):
+    with _locked(real.parent, target, lang), _reported(target):
         _recover(real)
+
+
+@contextlib.contextmanager
+def _reported(target: Path) -> Iterator[None]:
+    """A system error while looking at or tidying the target, as an OutputError."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(str(target), exc.strerror or str(exc)) from exc
 
 
 def prepare(target: Path, lang: str = "en") -> None:
@@ -160,11 +169,11 @@ def prepare(target: Path, lang: str = "en") -> None:
     if not real.parent.is_dir():
         return
     with _locked(real.parent, target, lang):
-        _recover(real)
-        if real.is_dir():
-            why = foreign(real)
-            if why is not None:
-                raise ForeignFolder(str(target), why, MARKER)
+        with _reported(target):
+            _recover(real)
+            why = foreign(real) if real.is_dir() else None
+        if why is not None:
+            raise ForeignFolder(str(target), why, MARKER)
 
 
 def write_folder(target: Path, files: Mapping[str, bytes], lang: str = "en") -> None:
@@ -177,11 +186,9 @@ def write_folder(target: Path, files: Mapping[str, bytes], lang: str = "en") -> 
     except OSError as exc:
         raise OutputError(str(target), exc.strerror or str(exc)) from exc
     with _locked(real.parent, target, lang):
-        try:
+        with _reported(target):
             _recover(real)
             why = foreign(real)
-        except OSError as exc:
-            raise OutputError(str(target), exc.strerror or str(exc)) from exc
         if why is not None:
             raise ForeignFolder(str(target), why, MARKER)
         _swap_in(target, real, {MARKER: marker_text(list(files)), **dict(sorted(files.items()))})
