@@ -137,27 +137,31 @@ finance:
 def every_output(folder: Path, exact: bool = False) -> api.PlanResult:
     """Validate and plan ``folder`` once and render everything a user can ask of the plan."""
     from migrasi.render.explain_text import explain
+    from migrasi.render.graph_text import FORMATS as GRAPH
+    from migrasi.render.savings_formats import FORMATS as SAVINGS
+    from migrasi.render.savings_formats import Savings
 
     result = api.plan([folder], exact=exact, time_limit=5)
     assert result.plan is not None, [(f.code, f.path, f.args) for f in result.validation.findings]
     files = api.plan_files(result, "id")
     assert sorted(files) == ["graph.mmd", "plan.json", "plan.md", "savings.csv", "savings.xlsx"]
-    dc = result.validation.loaded.inputs.datacenter
-    assert dc is not None
+    doc = result.document
+    assert doc is not None
     console = Console(file=io.StringIO(), width=100)
     for lang in ("id", "en"):
-        console.print(waves_table(result.plan, dc, lang))
-        console.print(summary_table(result.plan, lang))
-    doc = json.loads(files["plan.json"])
+        console.print(waves_table(doc, lang))
+        console.print(summary_table(doc, lang))
     for by in ("system", "region", "opd", "year", "wave"):
-        console.print(api.savings_table(doc, by, "en"))
-        for fmt in ("csv", "json", "md"):
-            api.savings_output(doc, by, fmt, "id")
+        for fmt in SAVINGS.values():
+            shown = fmt.render(Savings(doc, by), "en")
+            if not isinstance(shown, str | bytes):
+                console.print(shown)
     items = result.validation.checked.items
-    for ref in result.plan.systems:
-        explain(ref, result.plan, items, "en")
-    for fmt in ("mermaid", "dot", "json"):
-        api.graph([folder], fmt, None, None)
+    for s in doc.systems:
+        explain(s.ref, doc, items, "en")
+    view = api.graph([folder], None, None)
+    for drawn in GRAPH.values():
+        drawn.render(view, "en")
     return result
 
 
@@ -339,12 +343,51 @@ def test_workbook_figure_beyond_2_to_53() -> None:
     """An NPV of 2^53 + 1 Rupiah reaches the workbook with its last digit (as text)."""
     import openpyxl
 
+    from migrasi.core.plandoc import read_document
     from migrasi.render.xlsx import workbook
     from tests.conftest import ROOT
 
-    doc = json.loads((ROOT / "plans" / "current" / "plan.json").read_text(encoding="utf-8"))
-    doc["totals"]["npv"] = 2**53 + 1
-    book = openpyxl.load_workbook(io.BytesIO(workbook(doc, "id")))
+    doc = read_document((ROOT / "plans" / "current" / "plan.json").read_bytes())
+    totals = doc.totals.model_copy(update={"npv": 2**53 + 1})
+    book = openpyxl.load_workbook(
+        io.BytesIO(workbook(doc.model_copy(update={"totals": totals}), "id"))
+    )
     values = [c.value for row in book["Ringkasan"].iter_rows() for c in row]
     assert "Rp9.007.199.254.740.993" in values
     assert 2**53 not in values and float(2**53) not in values
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"others": ["1", "2"], "rate": str(LARGEST), "amount": "1"}],
+    ids=["largest", "gap"],
+)
+def test_plan_at_the_extremes_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, Any]
+) -> None:
+    """A plan written from the largest accepted numbers is read back whole by ``savings --plan``
+    and ``diff`` (its figures are within what a plan may hold) and matches its JSON Schema."""
+    from tests.conftest import plan_data
+
+    folder = Inputs(**changes).write(tmp_path / "inv")
+    out = tmp_path / "plan"
+    assert run(["plan", str(folder), "--out", str(out)]) == 0, capsys.readouterr().err
+    result = api.plan([folder])
+    assert result.document is not None
+    plan_data(result.document)
+    code = run(["savings", "--plan", str(out), "--by", "system", "--format", "json"])
+    assert code == 0, capsys.readouterr().err
+    assert run(["diff", str(out), str(out)]) == 0, capsys.readouterr().err
+
+
+def test_largest_gap_reads_back() -> None:
+    """A gap as large as the figures allow (an NPV of -4 × 10^57 against a bound of 1 Rupiah)
+    is written with 4 places and read back."""
+    from migrasi.core.plandoc import read_document
+    from migrasi.render.plan_json import plan_json
+    from tests.conftest import ROOT
+
+    doc = read_document((ROOT / "plans" / "current" / "plan.json").read_bytes())
+    gap = Decimal(4 * 10**57 + 1)
+    huge = doc.model_copy(update={"bound": doc.bound.model_copy(update={"npv": 1, "gap": gap})})
+    assert read_document(plan_json(huge)).bound.gap == gap

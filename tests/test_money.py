@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 import pytest
 
-from migrasi.core.exact import whole
+from migrasi.core.decimals import whole
 from migrasi.core.models import DataCenter, System
 from migrasi.core.money import Cash, Figures, Timeline, cash, figures, payback_month
 from migrasi.core.programme import Item, make_item

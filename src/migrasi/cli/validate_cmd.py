@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
-
-
-class Format(StrEnum):
-    """Output formats of findings."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
+from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.render.reporters import FORMATS
 
 HELP = """Check inventories and the data-center file; report every problem with file:line:column.
 
@@ -36,8 +26,8 @@ def register(app: typer.Typer) -> None:
 
 def validate(
     paths: list[Path] | None = PATHS,
-    fmt: Format | None = typer.Option(
-        None, "--format", help="text (default), json, github or sarif."
+    fmt: str | None = format_option(
+        FORMATS, None, f"{', '.join(FORMATS)} (text unless GITHUB_ACTIONS=true: github)."
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
     show_accepted: bool = typer.Option(
@@ -52,14 +42,11 @@ def validate(
 
     result = api.validate(paths_or_default(paths), show_accepted=show_accepted)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    chosen = fmt.value if fmt is not None else ("github" if in_actions else "text")
+    chosen = fmt if fmt is not None else ("github" if in_actions else "text")
     findings = result.findings
-    if chosen == "text":
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        out = reporters.as_text(findings, lang.value, result.sources(), color=color)
-    else:
-        out = reporters.RENDERERS[chosen](findings, lang.value)
-    sys.stdout.write(out)
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = reporters.Report(findings, result.sources(), color)
+    sys.stdout.write(str(FORMATS[chosen].render(report, lang.value)))
     if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
         summary = reporters.as_markdown_summary(findings, lang.value, result.files)
         _step_summary(os.environ["GITHUB_STEP_SUMMARY"], summary, lang.value)

@@ -14,7 +14,7 @@ def _repeats(file: str, path: Path, values: Sequence[object]) -> Iterable[Findin
     for j, value in enumerate(values):
         if value in seen:
             yield Finding(
-                "E102", file, path=(*path, j), args={"kind": "m_repeated", "got": str(value)}
+                "E102", file, path=(*path, j), args={"why": "m_repeated", "got": str(value)}
             )
         seen.add(value)
 
@@ -44,7 +44,7 @@ def system_rules(file: str, index: int, s: System) -> list[Finding]:
                 file,
                 path=(*base, "migration", "not_after"),
                 args={
-                    "kind": "m_order",
+                    "why": "m_order",
                     "first": "not_before",
                     "got": str(m.not_after),
                     "bound": str(m.not_before),
@@ -62,7 +62,7 @@ def datacenter_rules(file: str, dc: DataCenter) -> list[Finding]:
         s.start + timedelta(days=7 * s.wave_weeks * s.waves)
         s.start + timedelta(days=31 * dc.finance.horizon_months)
     except OverflowError:
-        out.append(Finding("E102", file, path=("schedule", "waves"), args={"kind": "m_calendar"}))
+        out.append(Finding("E102", file, path=("schedule", "waves"), args={"why": "m_calendar"}))
     for j, b in enumerate(dc.schedule.blackouts):
         if b.from_ > b.to:
             out.append(
@@ -71,7 +71,7 @@ def datacenter_rules(file: str, dc: DataCenter) -> list[Finding]:
                     file,
                     path=("schedule", "blackouts", j, "to"),
                     args={
-                        "kind": "m_order",
+                        "why": "m_order",
                         "first": "from",
                         "got": str(b.to),
                         "bound": str(b.from_),

@@ -14,7 +14,7 @@ from decimal import Decimal, localcontext
 from functools import cached_property
 
 from migrasi.core.calendar import month_index
-from migrasi.core.exact import CONTEXT, whole
+from migrasi.core.decimals import CONTEXT, whole
 from migrasi.core.models import DataCenter
 from migrasi.core.programme import Item
 
@@ -125,6 +125,25 @@ def _savings(
     return tuple(out)
 
 
+def contract_runs(item: Item, cutover: date) -> bool:
+    """Whether the provider's contract still runs on the cutover day (money.md): then the
+    region either waits for it to end or, with a termination fee, ends it early."""
+    end = item.system.cost.contract_end
+    return end is not None and end >= cutover
+
+
+def contract_outlasts(item: Item, cutover: date) -> bool:
+    """Whether waiting for the contract to end pays the provider past the cutover's month."""
+    end = item.system.cost.contract_end
+    return end is not None and (end.year, end.month) > (cutover.year, cutover.month)
+
+
+def _wait_paid(item: Item, cutover: date, t: Timeline) -> int:
+    """The last month the provider is paid when the region waits for the contract to end."""
+    end = item.system.cost.contract_end
+    return t.month(end) if end is not None and contract_runs(item, cutover) else t.month(cutover)
+
+
 def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     """The system's money when cut over on ``cutover`` (None: retained or unscheduled)."""
     e = item.external or ZERO
@@ -136,9 +155,7 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
         o = item.effort * t.labour
     mc = t.month(cutover)
     cost = item.system.cost
-    wait_paid = mc
-    if cost.contract_end is not None and cost.contract_end >= cutover:
-        wait_paid = t.month(cost.contract_end)
+    wait_paid = _wait_paid(item, cutover, t)
     wait = _savings(t, e=e, i=i, o=o, fee=ZERO, mc=mc, paid=wait_paid)
     wait_npv = t.npv(wait)
     best = Cash(e, i, o, ZERO, False, wait_paid, mc, wait, wait_npv)
@@ -258,9 +275,7 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
                 total -= (o + fee) * t.inverse[mc]
             return total
 
-        wait_paid = mc
-        if cost.contract_end is not None and cost.contract_end >= cutover:
-            wait_paid = t.month(cost.contract_end)
+        wait_paid = _wait_paid(item, cutover, t)
         best = value(wait_paid, ZERO)
         if wait_paid != mc and cost.termination_fee is not None:
             fee = cost.termination_fee * (item.rate or Decimal(1))

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from migrasi.core.calendar import Wave
-from migrasi.core.exact import rounded, whole
+from migrasi.core.decimals import rounded, whole
 from migrasi.core.findings import Finding
 from migrasi.core.money import (
     ZERO,
@@ -18,9 +18,12 @@ from migrasi.core.money import (
     figures,
     payback_month,
 )
-from migrasi.core.problem import Problem, deadline_of
-from migrasi.core.programme import Item
-from migrasi.core.scheduler import State, schedule
+from migrasi.core.problem import Problem
+from migrasi.core.programme import Item, deadline_of
+from migrasi.core.rules import WAVE_RULES
+from migrasi.core.scheduler import schedule
+from migrasi.core.state import State
+from migrasi.core.terms import Dimension, Mode, Reason, Status
 
 
 @dataclass(frozen=True)
@@ -28,9 +31,9 @@ class Blocked:
     """Why a system is not in one earlier wave: the first rule that keeps it out."""
 
     wave: int
-    reason: str
+    reason: Reason
     ref: str | None = None
-    dimension: str | None = None
+    dimension: Dimension | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class SystemPlan:
     ref: str
     region: str
     owner: str
-    status: str
+    status: Status
     strategy: str
     wave: int | None
     cutover: date | None
@@ -59,12 +62,8 @@ class WaveLoad:
 
     wave: Wave
     systems: tuple[str, ...]
-    critical: int
-    effort_days: Decimal
-    transfer_hours: Decimal
-    vcpu: Decimal
-    ram_gb: Decimal
-    storage_gb: Decimal
+    load: dict[str, Decimal]
+    """What its systems need of each wave rule, in the units people read, by load key."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ class ExactResult:
 class Plan:
     """The whole plan."""
 
-    mode: str
+    mode: Mode
     exact: ExactResult | None
     timeline: Timeline
     waves: tuple[WaveLoad, ...]
@@ -113,51 +112,37 @@ class Plan:
 
 
 def _blocked(p: Problem, state: State, ref: str) -> tuple[Blocked, ...]:
+    """For each open wave before the system's own (every open wave when it is unscheduled), the
+    first rule that keeps it out, its whole move group taken out of the plan (planning.md)."""
     gid = p.of[ref]
-    g = p.groups[gid]
     here = state.wave[gid]
-    old = here
     state.place(gid, None)
     out: list[Blocked] = []
     try:
         for w in p.calendar:
             if not w.open or (here is not None and w.number >= here):
                 continue
-            k = w.number
-            reason = p.own_reason(ref, k)
-            if reason is not None:
-                out.append(Blocked(k, reason))
-                continue
-            failing = sorted(r for r in g.members if r != ref and p.own_reason(r, k) is not None)
-            if failing:
-                out.append(Blocked(k, "group", failing[0]))
-                continue
-            missing = _missing_dependency(p, state, g.members, k)
-            if missing is not None:
-                out.append(Blocked(k, "dependency", missing))
-                continue
-            limit = state.limit_failure(gid, k)
-            if limit is not None:
-                name, _, dimension = limit.partition(":")
-                out.append(Blocked(k, name, dimension=dimension or None))
-                continue
-            out.append(Blocked(k, "npv"))
+            out.append(_first_reason(p, state, gid, ref, w.number))
     finally:
-        state.place(gid, old)
+        state.place(gid, here)
     return tuple(out)
 
 
-def _missing_dependency(p: Problem, state: State, members: tuple[str, ...], k: int) -> str | None:
-    missing: list[str] = []
-    for r in members:
-        for dep in p.items[r].depends_on:
-            target = p.items.get(dep)
-            if target is None or not target.planned or dep in members:
-                continue
-            w = state.wave[p.of[dep]]
-            if w is None or w > k:
-                missing.append(dep)
-    return min(missing) if missing else None
+def _first_reason(p: Problem, state: State, gid: str, ref: str, k: int) -> Blocked:
+    reason = p.own_reason(ref, k)
+    if reason is not None:
+        return Blocked(k, reason)
+    g = p.groups[gid]
+    failing = sorted(r for r in g.members if r != ref and p.own_reason(r, k) is not None)
+    if failing:
+        return Blocked(k, Reason.GROUP, failing[0])
+    missing = state.missing_needs(gid, k)
+    if missing:
+        return Blocked(k, Reason.DEPENDENCY, min(g.need_refs[n] for n in missing))
+    failure = state.limit_failure(gid, k)
+    if failure is not None:
+        return Blocked(k, failure.reason, dimension=failure.dimension)
+    return Blocked(k, Reason.NPV)
 
 
 def _gap(bound: int, npv: int) -> Decimal:
@@ -187,7 +172,7 @@ def make_plan(
     p: Problem,
     extra: list[Finding],
     state: State | None = None,
-    mode: str = "heuristic",
+    mode: Mode = Mode.HEURISTIC,
     proven: tuple[int, bool, int | None] | None = None,
 ) -> Plan:
     """Build the plan of ``state`` (scheduled here when None) with its reasons and money.
@@ -202,15 +187,17 @@ def make_plan(
     for ref in sorted(p.items):
         item = p.items[ref]
         if not item.planned:
-            systems[ref] = _system(p, item, "retained", None, None, ())
+            systems[ref] = _system(p, item, Status.RETAINED, None, None, ())
             continue
         k = state.wave[p.of[ref]]
         blocked = _blocked(p, state, ref)
         if k is None:
-            systems[ref] = _system(p, item, "unscheduled", None, deadline_of(item, p.dc), blocked)
+            systems[ref] = _system(
+                p, item, Status.UNSCHEDULED, None, deadline_of(item, p.dc), blocked
+            )
             findings.append(Finding("W310", item.file, path=("systems", item.index, "id")))
             continue
-        made = _system(p, item, "scheduled", k, deadline_of(item, p.dc), blocked)
+        made = _system(p, item, Status.SCHEDULED, k, deadline_of(item, p.dc), blocked)
         if made.late:
             findings.append(
                 Finding(
@@ -245,7 +232,7 @@ def make_plan(
 def _system(
     p: Problem,
     item: Item,
-    status: str,
+    status: Status,
     wave: int | None,
     deadline: date | None,
     blocked: tuple[Blocked, ...],
@@ -271,25 +258,18 @@ def _system(
 
 def _loads(p: Problem, state: State) -> tuple[WaveLoad, ...]:
     out: list[WaveLoad] = []
-    link = p.dc.schedule.link_mbps
     by_wave: dict[int, list[str]] = {}
     for gid, wave in state.wave.items():
         if wave is not None:
             by_wave.setdefault(wave, []).append(gid)
     for w in p.calendar:
         groups = [p.groups[gid] for gid in by_wave.get(w.number, [])]
-        out.append(
-            WaveLoad(
-                wave=w,
-                systems=tuple(sorted(r for g in groups for r in g.members)),
-                critical=sum(g.critical for g in groups),
-                effort_days=sum((g.effort for g in groups), ZERO),
-                transfer_hours=sum((g.bits for g in groups), ZERO) / 3600 / link,
-                vcpu=sum((g.resources[0] for g in groups), ZERO),
-                ram_gb=sum((g.resources[1] for g in groups), ZERO),
-                storage_gb=sum((g.resources[2] for g in groups), ZERO),
-            )
-        )
+        load = {
+            rule.load_key: rule.shown(sum((g.need[r] for g in groups), ZERO), p.dc)
+            for r, rule in enumerate(WAVE_RULES)
+        }
+        members = tuple(sorted(ref for g in groups for ref in g.members))
+        out.append(WaveLoad(wave=w, systems=members, load=load))
     return tuple(out)
 
 

@@ -122,7 +122,7 @@ def parse(file: str, raw: bytes) -> Parsed:
     result = Parsed(file)
     if len(raw) > MAX_BYTES:
         result.findings.append(
-            Finding("E005", file, args={"limit": "size", "max": MAX_BYTES}, line=1, column=1)
+            Finding("E005", file, args={"why": "size", "max": MAX_BYTES}, line=1, column=1)
         )
         return result
     text, problem = decode(file, raw)
@@ -173,7 +173,7 @@ def _parse_text(result: Parsed, text: str) -> Parsed:
         return result
     except RecursionError:
         result.findings.append(
-            Finding("E005", file, args={"limit": "depth", "max": MAX_DEPTH}, line=1, column=1)
+            Finding("E005", file, args={"why": "depth", "max": MAX_DEPTH}, line=1, column=1)
         )
         return result
     if root is None:
@@ -196,7 +196,7 @@ def _marked_error(file: str, exc: yaml.MarkedYAMLError) -> Finding:
     problem = " ".join(p for p in (exc.context, exc.problem) if p)
     if "maximum nesting depth" in problem:
         return Finding(
-            "E005", file, args={"limit": "depth", "max": MAX_DEPTH}, line=line, column=column
+            "E005", file, args={"why": "depth", "max": MAX_DEPTH}, line=line, column=column
         )
     if "expected a single document" in problem:
         return Finding("E004", file, args={"why": "documents"}, line=line, column=column)
@@ -229,7 +229,7 @@ class _Builder:
 
     def build(self, node: Node, depth: int, repeated: bool = False) -> object:
         if depth > MAX_DEPTH:
-            raise _Stop(self._at("E005", node, limit="depth", max=MAX_DEPTH))
+            raise _Stop(self._at("E005", node, why="depth", max=MAX_DEPTH))
         if self.track:
             if repeated or id(node) in self.seen:
                 repeated = True
@@ -241,7 +241,7 @@ class _Builder:
                             self.file,
                             line=1,
                             column=1,
-                            args={"limit": "aliases", "max": MAX_ALIAS_NODES},
+                            args={"why": "aliases", "max": MAX_ALIAS_NODES},
                         )
                     )
             else:
@@ -252,7 +252,7 @@ class _Builder:
             if node.tag != _SEQ:
                 raise _Stop(self._at("E001", node, problem=f"tag {node.tag} is not allowed"))
             if len(node.value) > MAX_LIST:
-                raise _Stop(self._at("E005", node, limit="list", max=MAX_LIST))
+                raise _Stop(self._at("E005", node, why="list", max=MAX_LIST))
             return [self.build(child, depth + 1, repeated) for child in node.value]
         if isinstance(node, MappingNode):
             if node.tag != _MAP:

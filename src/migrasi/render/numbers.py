@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from migrasi.core.exact import rounded, whole
+from migrasi.core.decimals import rounded, whole
 
 
 def rupiah_round(value: Decimal) -> int:

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from migrasi import __version__
-from migrasi.core.findings import ERROR_CODES, WARNING_CODES, Finding, path_text
+from migrasi.core.codes import CODES
+from migrasi.core.findings import Finding, path_text
 from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.messages import message
 
-FORMATS = ("text", "json", "github", "sarif")
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import Diagnostic
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a validation run reports: its findings, the text of the files read, and whether
+    the terminal shows colour."""
+
+    findings: Sequence[Finding]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
 
 
 def _place(f: Finding) -> str:
@@ -31,7 +46,7 @@ def as_text(
     colors = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "accepted": "\x1b[1;36m"}
     out: list[str] = []
     for f in findings:
-        severity = f.severity
+        severity: str = f.severity
         if color:
             severity = f"{colors.get(f.severity, '')}{severity}\x1b[0m"
         path = path_text(f.path)
@@ -67,6 +82,23 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
     if f.reason is not None:
         item["reason"] = f.reason
     return item
+
+
+def diagnostic(f: Finding) -> Diagnostic:
+    """One finding as the plan document carries it: in English, so that plan.json changes only
+    when the plan does."""
+    from migrasi.core.plandoc import Diagnostic
+
+    return Diagnostic.model_construct(
+        file=f.file,
+        line=f.line,
+        column=f.column,
+        severity=f.severity,
+        code=f.code,
+        path=path_text(f.path),
+        message=message(f, "en"),
+        reason=f.reason,
+    )
 
 
 def as_json(findings: Sequence[Finding], lang: str) -> str:
@@ -127,19 +159,26 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     return head + "\n".join(rows) + "\n"
 
 
+def _sarif_rule(code: str, lang: str) -> dict[str, object]:
+    """A SARIF reporting descriptor: what the code means, explained, and how to fix it."""
+    c = CODES[code]
+    title = c.title(lang)
+    explained = c.explanation(lang) if c.explanation else title
+    fix = c.fix(lang) if c.fix else explained
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": explained},
+        "help": {"text": fix},
+        "defaultConfiguration": {"level": c.severity},
+    }
+
+
 def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     """A SARIF 2.1.0 log with one run, its rules, and a result per finding."""
     codes = sorted({f.code for f in findings})
-    rules = [
-        {
-            "id": code,
-            "name": code,
-            "shortDescription": {"text": code},
-            "defaultConfiguration": {"level": "error" if code in ERROR_CODES else "warning"},
-        }
-        for code in codes
-        if code in ERROR_CODES or code in WARNING_CODES
-    ]
+    rules = [_sarif_rule(code, lang) for code in codes]
     results = []
     for f in findings:
         result: dict[str, object] = {
@@ -183,8 +222,10 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Sequence[Finding], str], str]] = {
-    "json": as_json,
-    "github": as_github,
-    "sarif": as_sarif,
+FORMATS: dict[str, Format[Report]] = {
+    "text": Format(lambda r, lang: as_text(r.findings, lang, r.sources, r.color)),
+    "json": Format(lambda r, lang: as_json(r.findings, lang)),
+    "github": Format(lambda r, lang: as_github(r.findings, lang)),
+    "sarif": Format(lambda r, lang: as_sarif(r.findings, lang)),
 }
+"""The formats of ``migrasi validate --format``."""

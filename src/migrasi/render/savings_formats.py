@@ -6,15 +6,20 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rich.table import Table
-from rich.text import Text
-
+from migrasi.core.terms import Status
 from migrasi.render.catalog import text
 from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.numbers import money
-from migrasi.render.savings import Column, View
+from migrasi.render.savings import Column, View, view
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from migrasi.core.plandoc import PlanDoc
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -95,6 +100,9 @@ def as_markdown(v: View, lang: str) -> str:
 
 def as_table(v: View, lang: str) -> Table:
     """A terminal table of the compact columns: money right-aligned, long names folded."""
+    from rich.table import Table
+    from rich.text import Text
+
     columns = [(i, c) for i, c in enumerate(v.columns) if c.compact]
     table = Table(title=text(f"view.{v.name}", lang), header_style="bold", show_footer=True)
     for n, (i, c) in enumerate(columns):
@@ -108,15 +116,39 @@ def as_table(v: View, lang: str) -> Table:
     return table
 
 
-def savings_csv(doc: Mapping[str, Any]) -> str:
+def savings_csv(doc: PlanDoc) -> str:
     """``savings.csv``: one row per planned system and calendar year, plain integers, CRLF."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["ref", "region", "owner", "strategy", "status", "wave", "year", "savings"])
-    for s in doc["systems"]:
-        if s["status"] == "retained":
+    for s in doc.systems:
+        if s.status is Status.RETAINED:
             continue
-        for year, value in sorted(s["money"]["by_year"].items()):
-            writer.writerow([csv_cell(s["ref"]), csv_cell(s["region"]), csv_cell(s["owner"]),
-                             s["strategy"], s["status"], s["wave"] or "", year, value])  # fmt: skip
+        for year, value in sorted(s.money.by_year.items()):
+            writer.writerow([csv_cell(s.ref), csv_cell(s.region), csv_cell(s.owner),
+                             s.strategy, s.status.value, s.wave or "", year, value])  # fmt: skip
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Savings:
+    """What ``migrasi savings`` shows: a plan document and the view asked for."""
+
+    doc: PlanDoc
+    by: str
+
+
+def _workbook(s: Savings, lang: str) -> bytes:
+    from migrasi.render.xlsx import workbook
+
+    return workbook(s.doc, lang)
+
+
+FORMATS: dict[str, Format[Savings]] = {
+    "table": Format(lambda s, lang: as_table(view(s.doc, s.by), lang)),
+    "csv": Format(lambda s, lang: as_csv(view(s.doc, s.by))),
+    "json": Format(lambda s, lang: as_json(view(s.doc, s.by))),
+    "md": Format(lambda s, lang: as_markdown(view(s.doc, s.by), lang)),
+    "xlsx": Format(_workbook, binary=True),
+}
+"""The formats of ``migrasi savings --format``: one view, or the whole workbook (xlsx)."""
