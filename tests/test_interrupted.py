@@ -522,3 +522,31 @@ def test_savings_file_on_a_full_disk(
     assert "No space left on device" in err
     assert out.read_bytes() == b"previous\n"
     assert sorted(os.listdir(target.parent)) == ["current", "hemat.csv"]
+
+
+def test_ctrl_c_inside_the_json_serializer(
+    small: tuple[Path, Path, Snapshot],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C while pydantic writes plan.json (which wraps it in its own error, keeping only
+    its name) exits 130 with one line, not 3; the previous plan stays."""
+    from typing import Annotated
+
+    from pydantic import BaseModel, PlainSerializer
+
+    from migrasi.render import plan_json
+
+    def interrupted(value: int) -> int:
+        raise KeyboardInterrupt
+
+    class Doc(BaseModel):
+        x: Annotated[int, PlainSerializer(interrupted, return_type=int)]
+
+    inv, target, before = small
+    capsys.readouterr()
+    monkeypatch.setattr(plan_json, "plan_json", lambda doc: Doc(x=1).model_dump_json())
+    code = run(["plan", str(inv), "--out", str(target)])
+    monkeypatch.undo()
+    assert (code, capsys.readouterr().err) == (130, "migrasi: dihentikan\n")
+    assert snapshot(target) == before

@@ -82,6 +82,17 @@ def _said(exc: Exception, lang: str) -> str:
     return str(exc)
 
 
+def _wraps_interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Ctrl-C that a library wrapped: in its chain of causes, or (pydantic's
+    JSON serializer keeps no cause) named in a serialization error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return type(exc).__name__ == "PydanticSerializationError" and "KeyboardInterrupt" in str(exc)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv``; return the exit code."""
     from migrasi.core.errors import MigrasiError
@@ -117,6 +128,11 @@ def run(argv: Sequence[str]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except Exception as exc:
+        if _wraps_interrupt(exc):
+            from migrasi.render.catalog import text
+
+            print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
+            return 130
         if debug:
             import traceback
 

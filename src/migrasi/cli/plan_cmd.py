@@ -41,6 +41,7 @@ def plan(
 
     from migrasi import api
     from migrasi.cli.plan_folder import prepare, write_folder
+    from migrasi.cli.streams import uninterrupted
     from migrasi.render import reporters
     from migrasi.render.terminal import summary_table, waves_table
 
@@ -57,9 +58,10 @@ def plan(
         return 1
     files = api.plan_files(result, lang.value)
     write_folder(out, files, lang.value)
-    console = Console(highlight=False)
-    assert result.document is not None
-    console.print(waves_table(result.document, lang.value))
-    console.print(summary_table(result.document, lang.value))
-    print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
+    with uninterrupted():  # the plan is written: Ctrl-C now would only hide the summary
+        console = Console(highlight=False)
+        assert result.document is not None
+        console.print(waves_table(result.document, lang.value))
+        console.print(summary_table(result.document, lang.value))
+        print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
     return 0

@@ -12,7 +12,10 @@ import contextlib
 import errno
 import io
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import TextIO
 
 _GONE = (errno.EPIPE, errno.EBADF, errno.ECONNRESET)
@@ -93,3 +96,17 @@ def guard() -> None:
         current = getattr(sys, name)
         if current is None or current is getattr(sys, f"__{name}__"):
             setattr(sys, name, _stream(current, fd))
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C inside: the work is done and only its report is left, so an interruption
+    would not change the outcome, only hide it (the handler is put back after)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
