@@ -64,4 +64,5 @@ def plan(
         console.print(waves_table(result.document, lang.value))
         console.print(summary_table(result.document, lang.value))
         print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
+        del result, files, console  # freeing a large plan takes a moment: while Ctrl-C waits
     return 0
