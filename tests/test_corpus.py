@@ -85,10 +85,10 @@ def reported(case: Path) -> set[Key]:
         if f.severity == "accepted":
             continue
         assert f.severity == ("error" if f.code.startswith("E") else "warning"), f
-        if f.file is None or Path(f.file).resolve() == case.resolve():
+        if f.file is None or Path(f.file).absolute() == case.absolute():
             name = None
         else:
-            name = Path(f.file).resolve().relative_to(case.resolve()).as_posix()
+            name = Path(f.file).absolute().relative_to(case.absolute()).as_posix()
         keys.add((name, f.code, f.line, f.column))
     return keys
 

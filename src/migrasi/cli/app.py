@@ -46,6 +46,11 @@ def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on an internal error."),
 ) -> None:
     """Plan the move of regional IT systems onto the Jambi Province Data Center."""
+    _RUN["debug"] = debug
+
+
+_RUN = {"debug": False}
+"""What the options of this run ask of the handler below (set as they are parsed)."""
 
 
 validate_cmd.register(app)
@@ -97,7 +102,7 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv``; return the exit code."""
     from migrasi.core.errors import MigrasiError
 
-    debug = "--debug" in argv
+    _RUN["debug"] = False
     collecting = gc.isenabled()
     gc.disable()  # a short run makes millions of small acyclic objects: the collector only costs
     try:
@@ -133,7 +138,7 @@ def run(argv: Sequence[str]) -> int:
 
             print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
             return 130
-        if debug:
+        if _RUN["debug"]:
             import traceback
 
             traceback.print_exc()

@@ -10,8 +10,16 @@ from migrasi.core.codes import Rupiah, Term
 from migrasi.core.findings import Anchor, Finding, Path
 from migrasi.core.graph import Groups, depends_cycles, move_groups
 from migrasi.core.models import Pilot
-from migrasi.core.programme import Inputs, Item, make_item, sensitive_outside_government
+from migrasi.core.programme import (
+    Inputs,
+    InventoryInput,
+    Item,
+    make_item,
+    sensitive_outside_government,
+    split_ref,
+)
 from migrasi.core.rules import frozen_months, never_fits, own_failures
+from migrasi.core.salvage import PartialSystem
 from migrasi.core.shape import suggest
 from migrasi.core.terms import Reason
 
@@ -80,31 +88,31 @@ def _region_duplicates(inputs: Inputs) -> Iterable[Finding]:
                 seen[value] = inv.file
 
 
+def _regions(inputs: Inputs) -> Iterable[tuple[InventoryInput, str, dict[str, int]]]:
+    """The first file of each region, its region id, and the index of each id's first system:
+    only those systems take part in the cross-file checks (a repeat is E202)."""
+    done: set[str] = set()
+    for inv in inputs.inventories:
+        if inv.region_id is None or inv.region_id in done:
+            continue
+        done.add(inv.region_id)
+        first: dict[str, int] = {}
+        for index, sid in inv.ids:
+            first.setdefault(sid, index)
+        yield inv, inv.region_id, first
+
+
 def _items(inputs: Inputs) -> tuple[dict[str, Item], list[Finding]]:
-    dc = inputs.datacenter
     items: dict[str, Item] = {}
     out: list[Finding] = []
-    regions_done: set[str] = set()
-    for inv in inputs.inventories:
-        if inv.region_id is None or inv.region_id in regions_done:
-            continue
-        regions_done.add(inv.region_id)
-        first_index: dict[str, int] = {}
+    for inv, region, first in _regions(inputs):
         for index, sid in inv.ids:
-            if sid in first_index:
-                out.append(
-                    Finding(
-                        "E202",
-                        inv.file,
-                        path=("systems", index, "id"),
-                        args={"got": sid, "first": first_index[sid] + 1},
-                    )
-                )
-            else:
-                first_index[sid] = index
+            if first[sid] != index:
+                args = {"got": sid, "first": first[sid] + 1}
+                out.append(Finding("E202", inv.file, path=("systems", index, "id"), args=args))
         for index, s in inv.systems:
-            if first_index.get(s.id) == index:
-                item = make_item(inv.file, inv.region_id, index, s, dc)
+            if first.get(s.id) == index:
+                item = make_item(inv.file, region, index, s, inputs.datacenter)
                 items[item.ref] = item
     return items, out
 
@@ -121,25 +129,44 @@ def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
     for r in sorted(known):
         by_region.setdefault(r.split("/")[0], []).append(r)
     suggestions = [SUGGESTIONS]
-    for ref in sorted(items):
-        item = items[ref]
-        for key, targets in (("depends_on", item.depends_on), ("move_with", item.move_with)):
-            for j, target in enumerate(targets):
-                path = ("systems", item.index, key, j)
-                if target == ref:
-                    yield Finding("E204", item.file, path=path, args={"field": key, "got": target})
-                elif target not in known and not (blind and target.split("/")[0] not in regions):
-                    written = getattr(item.system, key)[j]
-                    hint = None
-                    if suggestions[0] > 0:
-                        suggestions[0] -= 1
-                        hint = _nearest_ref(written, item.region, target, by_region)
-                    yield Finding(
-                        "E203",
-                        item.file,
-                        path=path,
-                        args={"field": key, "got": written, "suggestion": hint},
-                    )
+    refs = [
+        (item.file, item.region, item.index, ref, key, getattr(item.system, key))
+        for ref, item in sorted(items.items())
+        for key in ("depends_on", "move_with")
+    ]
+    refs += [
+        (inv.file, region, part.index, f"{region}/{part.id}", key, getattr(part, key))
+        for inv, region, part in partial_systems(inputs)
+        for key in ("depends_on", "move_with")
+    ]
+    for file, region, index, ref, key, written in refs:
+        for j, target_written in enumerate(written):
+            if target_written is None:
+                continue
+            target = split_ref(target_written, region)
+            path = ("systems", index, key, j)
+            if target == ref:
+                yield Finding("E204", file, path=path, args={"field": key, "got": target})
+            elif target not in known and not (blind and target.split("/")[0] not in regions):
+                hint = None
+                if suggestions[0] > 0:
+                    suggestions[0] -= 1
+                    hint = _nearest_ref(target_written, region, target, by_region)
+                yield Finding(
+                    "E203",
+                    file,
+                    path=path,
+                    args={"field": key, "got": target_written, "suggestion": hint},
+                )
+
+
+def partial_systems(inputs: Inputs) -> Iterable[tuple[InventoryInput, str, PartialSystem]]:
+    """The broken systems whose valid parts are checked: of the first file of each region, the
+    first system of each id (as for whole systems), with their region id."""
+    for inv, region, first in _regions(inputs):
+        for part in inv.partial:
+            if first.get(part.id) == part.index:
+                yield inv, region, part
 
 
 SUGGESTIONS = 500
@@ -175,6 +202,14 @@ def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                 item.file,
                 path=("systems", item.index, "cost", "currency"),
                 args={"got": currency},
+            )
+    for inv, _, part in partial_systems(inputs):
+        if part.currency is not None and dc.rate(part.currency) is None:
+            yield Finding(
+                "E206",
+                inv.file,
+                path=("systems", part.index, "cost", "currency"),
+                args={"got": part.currency},
             )
     currency = dc.running_cost.currency
     if dc.rate(currency) is None:

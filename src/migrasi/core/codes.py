@@ -78,6 +78,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         "utf16": W("not UTF-8 text: the file is UTF-16 or UTF-32; save it as UTF-8", "bukan teks UTF-8: berkas ini UTF-16 atau UTF-32; simpan sebagai UTF-8"),
         "nul": W("not UTF-8 text: the file holds a NUL character", "bukan teks UTF-8: berkas memuat karakter NUL"),
         "unreadable": W("the file cannot be read: {reason}", "berkas tidak dapat dibaca: {reason}"),
+        "outside": W("not read: a link to {target}, outside the folders given (name the file itself as a PATH to read it)", "tidak dibaca: tautan ke {target}, di luar folder yang diberikan (sebut berkas itu sendiri sebagai PATH untuk membacanya)"),
     }),
     Code("E003", W("a key appears twice in one mapping", "sebuah kunci muncul dua kali dalam satu pemetaan"), {
         "": W("key '{key}' appears twice in this mapping (only the first is used)", "kunci '{key}' muncul dua kali dalam pemetaan ini (hanya yang pertama dipakai)"),
@@ -108,6 +109,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
         "m_too_long": W("too long: {length} characters, at most {max}", "terlalu panjang: {length} karakter, paling banyak {max}"),
         "m_pattern": W("'{got}' is not a valid {what}", "'{got}' bukan {what} yang sah"),
         "m_enum": W("'{got}' is not one of {expected}", "'{got}' bukan salah satu dari {expected}"),
+        "m_word": W("'{got}' is not one of {expected}: write '{value}'", "'{got}' bukan salah satu dari {expected}: tulis '{value}'"),
+        "m_written": W("'{got}' is not a number as migrasi reads it: write {number} (digits only, a point before decimals, no 'Rp', no thousands separators)", "'{got}' bukan angka yang dapat dibaca migrasi: tulis {number} (hanya angka, titik sebelum desimal, tanpa 'Rp', tanpa pemisah ribuan)"),
         "m_range": W("{got} is out of range: must be {op} {bound}", "{got} di luar batas: harus {op} {bound}"),
         "m_places": W("{got} has more than {most} digits after the decimal point", "{got} punya lebih dari {most} angka di belakang koma"),
         "m_whole": W("expected a whole number, found {got}", "seharusnya bilangan bulat, ditemukan {got}"),

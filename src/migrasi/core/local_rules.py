@@ -12,11 +12,24 @@ from migrasi.core.models import DataCenter, System
 def _repeats(file: str, path: Path, values: Sequence[object]) -> Iterable[Finding]:
     seen: set[object] = set()
     for j, value in enumerate(values):
+        if value is None:
+            continue
         if value in seen:
             yield Finding(
                 "E102", file, path=(*path, j), args={"why": "m_repeated", "got": str(value)}
             )
         seen.add(value)
+
+
+def ref_rules(
+    file: str, index: int, depends_on: Sequence[object], move_with: Sequence[object]
+) -> list[Finding]:
+    """E102 for a ref repeated in ``depends_on`` or ``move_with`` (entries that are not valid
+    refs, None, are left to the shape check)."""
+    base: Path = ("systems", index)
+    out = list(_repeats(file, (*base, "depends_on"), depends_on))
+    out.extend(_repeats(file, (*base, "move_with"), move_with))
+    return out
 
 
 def system_rules(file: str, index: int, s: System) -> list[Finding]:
@@ -33,8 +46,7 @@ def system_rules(file: str, index: int, s: System) -> list[Finding]:
                 args={"field": "resources", "why": "moved"},
             )
         )
-    out.extend(_repeats(file, (*base, "depends_on"), s.depends_on))
-    out.extend(_repeats(file, (*base, "move_with"), s.move_with))
+    out.extend(ref_rules(file, index, s.depends_on, s.move_with))
     out.extend(_repeats(file, (*base, "migration", "freeze_months"), s.migration.freeze_months))
     m = s.migration
     if m.not_before is not None and m.not_after is not None and m.not_before > m.not_after:

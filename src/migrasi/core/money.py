@@ -16,6 +16,7 @@ from functools import cached_property
 from migrasi.core.calendar import month_index
 from migrasi.core.decimals import CONTEXT, whole
 from migrasi.core.models import DataCenter
+from migrasi.core.plandoc import MoneyDoc
 from migrasi.core.programme import Item
 
 ZERO = Decimal(0)
@@ -138,10 +139,19 @@ def contract_outlasts(item: Item, cutover: date) -> bool:
     return end is not None and (end.year, end.month) > (cutover.year, cutover.month)
 
 
-def _wait_paid(item: Item, cutover: date, t: Timeline) -> int:
-    """The last month the provider is paid when the region waits for the contract to end."""
+def _ways(item: Item, cutover: date, t: Timeline) -> list[tuple[int, Decimal]]:
+    """The ways to stop paying the provider (money.md), as (last month paid, fee paid): wait
+    for the contract to end — first, so that it wins a tie — and, when the contract still runs
+    past the cutover's month and can be ended, end it early for the fee."""
     end = item.system.cost.contract_end
-    return t.month(end) if end is not None and contract_runs(item, cutover) else t.month(cutover)
+    mc = t.month(cutover)
+    wait = t.month(end) if end is not None and contract_runs(item, cutover) else mc
+    out = [(wait, ZERO)]
+    fee = item.system.cost.termination_fee
+    if wait != mc and fee is not None:
+        with localcontext(CONTEXT):
+            out.append((mc, fee * (item.rate or Decimal(1))))
+    return out
 
 
 def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
@@ -154,44 +164,20 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     with localcontext(CONTEXT):
         o = item.effort * t.labour
     mc = t.month(cutover)
-    cost = item.system.cost
-    wait_paid = _wait_paid(item, cutover, t)
-    wait = _savings(t, e=e, i=i, o=o, fee=ZERO, mc=mc, paid=wait_paid)
-    wait_npv = t.npv(wait)
-    best = Cash(e, i, o, ZERO, False, wait_paid, mc, wait, wait_npv)
-    if wait_paid != mc and cost.termination_fee is not None:
-        rate = item.rate or Decimal(1)
-        with localcontext(CONTEXT):
-            fee = cost.termination_fee * rate
-        early = _savings(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=mc)
-        early_npv = t.npv(early)
-        if early_npv > wait_npv:
-            best = Cash(e, i, o, fee, True, mc, mc, early, early_npv)
+    best: Cash | None = None
+    for n, (paid, fee) in enumerate(_ways(item, cutover, t)):
+        savings = _savings(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=paid)
+        npv = t.npv(savings)
+        if best is None or npv > best.npv:
+            best = Cash(e, i, o, fee, n > 0, paid, mc, savings, npv)
+    assert best is not None
     return best
 
 
-@dataclass(frozen=True)
-class Figures:
-    """One system's figures, each rounded once from its exact value (money.md)."""
-
-    external_monthly: int
-    internal_monthly: int
-    monthly_saving: int
-    one_time: int
-    termination_fee: int
-    baseline: int
-    first_saving_month: str | None
-    by_year: dict[int, int]
-    net_savings: int
-    npv: int
-    kept_in_jambi: int
-    dc_by_year: dict[int, int]
-
-
-def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
-    """Round the money of one system; ``counted`` is False for retained and unscheduled ones."""
+def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> MoneyDoc:
+    """Round the money of one system once each (money.md), as the plan document holds it;
+    ``counted`` is False for retained and unscheduled systems."""
     years = dict.fromkeys(t.years, ZERO)
-    dc_years = dict.fromkeys(t.years, ZERO)
     with localcontext(CONTEXT):
         for year, s in zip(t.month_years, c.savings, strict=True):
             if s:
@@ -202,23 +188,18 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
         if counted and c.paid_through is not None and c.cutover_month is not None:
             if c.paid_through + 1 < t.horizon:
                 first = t.label(c.paid_through + 1)
-            if c.internal:
-                for m in range(c.cutover_month + 1, t.horizon):
-                    dc_years[t.month_years[m]] += c.internal
             if item.system.hosting.location != "jambi":
                 avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
                 fee = c.fee if c.cutover_month < t.horizon else ZERO
                 kept = avoided - fee
+        monthly_saving = c.external - c.internal
     inside = c.cutover_month is not None and c.cutover_month < t.horizon
-    by_year = {y: whole(v) for y, v in years.items()}
+    by_year = {str(y): whole(v) for y, v in years.items()}
 
     def zero_if_not(value: Decimal) -> int:
         return whole(value) if counted else 0
 
-    with localcontext(CONTEXT):
-        monthly_saving = c.external - c.internal
-
-    return Figures(
+    return MoneyDoc.model_construct(
         external_monthly=whole(c.external),
         internal_monthly=zero_if_not(c.internal),
         monthly_saving=zero_if_not(monthly_saving),
@@ -230,8 +211,17 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
         net_savings=sum(by_year.values()),
         npv=whole(c.npv),
         kept_in_jambi=whole(kept),
-        dc_by_year={y: whole(v) for y, v in dc_years.items()},
     )
+
+
+def running_by_year(c: Cash, t: Timeline) -> dict[str, int]:
+    """What the Data Center spends on a moved system in each calendar year, rounded once."""
+    years = dict.fromkeys(t.years, ZERO)
+    if c.internal and c.cutover_month is not None:
+        with localcontext(CONTEXT):
+            for m in range(c.cutover_month + 1, t.horizon):
+                years[t.month_years[m]] += c.internal
+    return {str(y): whole(v) for y, v in years.items()}
 
 
 def payback_month(monthly: Sequence[Decimal], t: Timeline) -> str | None:
@@ -265,7 +255,6 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
     mc = t.month(cutover)
     with localcontext(CONTEXT):
         o = item.effort * t.labour
-        cost = item.system.cost
 
         def value(paid: int, fee: Decimal) -> Decimal:
             start_e = min(max(paid + 1, 0), h)
@@ -275,9 +264,4 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
                 total -= (o + fee) * t.inverse[mc]
             return total
 
-        wait_paid = _wait_paid(item, cutover, t)
-        best = value(wait_paid, ZERO)
-        if wait_paid != mc and cost.termination_fee is not None:
-            fee = cost.termination_fee * (item.rate or Decimal(1))
-            best = max(best, value(mc, fee))
-        return best
+        return max(value(paid, fee) for paid, fee in _ways(item, cutover, t))

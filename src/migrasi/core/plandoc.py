@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import types
-import typing
 from collections import Counter
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -33,6 +31,7 @@ from pydantic import (
 )
 
 from migrasi.core.decimals import rounded
+from migrasi.core.findings import path_text
 from migrasi.core.models import STRATEGIES
 from migrasi.core.terms import Dimension, Mode, Reason, Status
 
@@ -376,10 +375,6 @@ class PlanDoc(_Doc):
                 raise ValueError(f"monthly.{name}: {len(row)} figures for {months} months")
         return self
 
-    def count(self, status: Status) -> int:
-        """How many systems have ``status``."""
-        return self.counts()[status]
-
     def counts(self) -> Counter[Status]:
         """How many systems have each status."""
         return Counter(s.status for s in self.systems)
@@ -431,43 +426,6 @@ _EXPECTED = {
 }
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    """``('regions', 'kota-uji', 'name')`` as ``regions["kota-uji"].name``: model fields after
-    a dot, keys of a mapping quoted in brackets, list positions in brackets."""
-    import json
-    import typing
-
-    out = ""
-    current: object = PlanDoc
-    for part in loc:
-        model = current if isinstance(current, type) and issubclass(current, BaseModel) else None
-        if isinstance(part, int):
-            out += f"[{part}]"
-            args = typing.get_args(current)
-            current = args[0] if args else None
-        elif model is not None:
-            field = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
-            out += f".{part}" if out else part
-            current = _bare(field.annotation) if field is not None else None
-        else:
-            out += f"[{json.dumps(str(part)[:80], ensure_ascii=True)}]"
-            args = typing.get_args(current)
-            current = _bare(args[1]) if len(args) == 2 else None
-    return out
-
-
-def _bare(annotation: object) -> object:
-    """The type inside ``Annotated`` and ``X | None``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
-
-
 def _not_a_plan(kind: str, got: object, loc: tuple[int | str, ...]) -> str:
     if loc and kind != "missing":
         return f'schema is {json.dumps(got, ensure_ascii=True)[:60]}, expected "{PLAN_SCHEMA}"'
@@ -499,4 +457,4 @@ def read_document(data: bytes | str) -> PlanDoc:
         else:
             ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
             expected = template.format(**ctx) if ctx else template
-        raise PlanShapeError(_field_path(loc), expected) from None
+        raise PlanShapeError(path_text(loc), expected) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -46,6 +46,10 @@ class Group:
     allowed_set: frozenset[int] = frozenset()
     late_at: tuple[int, ...] = ()
     """How many members would be late in wave k (index k; index 0 unused)."""
+
+    def best(self, waves: Iterable[int]) -> int | None:
+        """The wave of ``waves`` where the group is worth most (the earlier on a tie)."""
+        return max(waves, key=lambda k: (self.value[k], -k), default=None)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from decimal import Decimal, localcontext
 
 from migrasi.core.decimals import CONTEXT
 from migrasi.core.models import DataCenter, Region, System
+from migrasi.core.salvage import PartialSystem
 
 ZERO = Decimal(0)
 CRITICAL = frozenset({"tinggi", "strategis"})
@@ -27,6 +28,8 @@ class InventoryInput:
     """Every system id the file names (valid or not), with its index: refs to them exist."""
     complete: bool
     """Whether the whole file passed its shape check."""
+    partial: tuple[PartialSystem, ...] = ()
+    """The systems that failed their shape check but have a valid id: their checkable parts."""
 
 
 @dataclass(frozen=True)

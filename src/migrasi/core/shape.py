@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from migrasi.core.codes import TERMS, Term
 from migrasi.core.fieldtypes import kind_of
 from migrasi.core.findings import Anchor, Finding, Path
+from migrasi.core.hints import enum_hint
 from migrasi.core.models import DATACENTER_SCHEMA, INVENTORY_SCHEMA, DataCenter, Inventory
 
 M = TypeVar("M", bound=BaseModel)
@@ -123,6 +124,10 @@ def _finding(file: str, model: type[BaseModel], error: Any) -> Finding:
         kind = "m_other"
     if kind == "m_enum":
         expected = [str(v) for v in typing.cast(Sequence[object], ctx.get("expected", ()))]
+        value = enum_hint(str(ctx.get("got")), expected)
+        if value is not None:
+            args = {"got": ctx.get("got"), "expected": expected, "value": value}
+            return Finding("E102", file, path=loc, args=_e102("m_word", args))
         ctx = {**ctx, "expected": expected, "suggestion": suggest(str(ctx.get("got")), expected)}
     return Finding("E102", file, path=loc, args=_e102(kind, ctx))
 

@@ -138,26 +138,17 @@ class State:
         wave = self.wave
         return [n for n in self.p.groups[gid].needs if (w := wave[n]) is None or w > k]
 
-    def order_failure(self, gid: str, k: int) -> str | None:
-        """``dependency`` when something needed is not in a wave ≤ k; ``dependent`` when
-        something that needs the group is in a wave < k."""
-        g = self.p.groups[gid]
-        wave = self.wave
-        for n in g.needs:
-            w = wave[n]
-            if w is None or w > k:
-                return "dependency"
-        for u in g.users:
-            w = wave[u]
-            if w is not None and w < k:
-                return "dependent"
-        return None
+    def in_order(self, gid: str, k: int) -> bool:
+        """Whether wave ``k`` keeps rule 3 for group ``gid``: everything it needs placed in a
+        wave ≤ k, nothing placed that needs it in a wave < k."""
+        bounds = self.order_bounds(gid)
+        return bounds is not None and bounds[0] <= k <= bounds[1]
 
     def fits(self, gid: str, k: int) -> bool:
         """Whether group ``gid`` (not placed) could go in wave ``k``."""
         if k not in self.p.groups[gid].allowed_set:
             return False
-        return self.order_failure(gid, k) is None and self.limit_failure(gid, k) is None
+        return self.in_order(gid, k) and self.limit_failure(gid, k) is None
 
     def order_bounds(self, gid: str) -> tuple[int, int] | None:
         """The waves a placed group may take given what it needs and what needs it."""

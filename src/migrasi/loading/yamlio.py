@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import InvalidOperation
 from typing import Any
 
@@ -20,7 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from migrasi.core.findings import Finding
-from migrasi.core.values import YDate, YDecimal, YInt
+from migrasi.core.values import YDate, YDecimal, YInt, kept
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -72,11 +73,6 @@ class Parsed:
     root: Node | None = None
     data: object = None
     findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the file parsed into data (it may still carry E003 findings)."""
-        return self.root is not None and not any(f.code != "E003" for f in self.findings)
 
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -262,7 +258,17 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, depth: int, repeated: bool) -> dict[object, object]:
         out: dict[object, object] = {}
+        merged: list[Node] | None = None
         for key_node, value_node in node.value:
+            if is_merge(key_node):
+                if merged is not None:
+                    if not repeated:
+                        self.findings.append(self._at("E003", key_node, key=MERGE))
+                    continue
+                merged = merge_sources(value_node)
+                if merged is None:
+                    raise _Stop(self._at("E001", value_node, problem=_BAD_MERGE))
+                continue
             if isinstance(key_node, ScalarNode):
                 if key_node.tag not in _SCALAR_TAGS:
                     raise _Stop(
@@ -277,6 +283,11 @@ class _Builder:
                     self.findings.append(self._at("E003", key_node, key=str(key)))
                 continue
             out[key] = self.build(value_node, depth + 1, repeated)
+        for source in merged or ():
+            built = self.build(source, depth + 1, repeated)
+            assert isinstance(built, dict)
+            for key, value in built.items():
+                out.setdefault(key, value)
         return out
 
     def _scalar(self, node: ScalarNode) -> object:
@@ -292,6 +303,26 @@ class _Builder:
 
 
 _MISSING = object()
+
+MERGE = "<<"
+
+
+def is_merge(key: Node) -> bool:
+    """Whether ``key`` is YAML's merge key: ``<<`` written plain (quoted, it is an ordinary key)."""
+    return isinstance(key, ScalarNode) and key.tag == _PLAIN and key.value == MERGE
+
+
+def merge_sources(value: Node) -> list[Node] | None:
+    """The mappings a merge key brings in, the one that wins first; None when ``value`` is not a
+    mapping or a list of mappings (PyYAML refuses those too)."""
+    if isinstance(value, MappingNode):
+        return [value]
+    if isinstance(value, SequenceNode) and all(isinstance(v, MappingNode) for v in value.value):
+        return list(value.value)
+    return None
+
+
+_BAD_MERGE = "the merge key '<<' takes a mapping or a list of mappings"
 
 
 class _Unhashable(str):
@@ -309,18 +340,19 @@ def resolve_plain(value: str) -> object:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(value):
-            return YInt.of(value)
+            return kept(YInt(value), value)
         if _DEC.match(value):
             try:
-                return YDecimal.of(value)
+                return kept(YDecimal(value), value)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
                 return value
         if _DATE.match(value):
             try:
-                return YDate.of(value)
+                day = date.fromisoformat(value)
+                return kept(YDate(day.year, day.month, day.day), value)
             except ValueError:
                 return value
     return value
 
 
-__all__ = ["MAX_BYTES", "Parsed", "parse", "resolve_plain"]
+__all__ = ["MAX_BYTES", "Parsed", "is_merge", "merge_sources", "parse", "resolve_plain"]

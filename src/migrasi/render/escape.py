@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may run as a formula when a text starts with it (outputs.md)."""
 
 _CONTROL = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029"  # controls (not tab), line and paragraph separators
@@ -35,3 +39,15 @@ def mermaid_label(value: str) -> str:
     """Text for a quoted Mermaid label: every character outside a small safe set becomes a
     numeric entity (``#35;``), so that quotes, ``-->``, ``%%`` or markup cannot break out."""
     return "".join(ch if _MERMAID_SAFE.fullmatch(ch) else f"#{ord(ch)};" for ch in value)
+
+
+def md_row(cells: Sequence[str]) -> str:
+    """One row of a Markdown table (cells already escaped)."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def md_table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    """A Markdown table's lines: the heading, the rule (columns in ``right`` aligned right),
+    then the rows; cells already escaped."""
+    rule = md_row(["---:" if i in right else "---" for i in range(len(head))])
+    return [md_row(head), rule, *(md_row(row) for row in rows)]

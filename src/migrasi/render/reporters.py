@@ -1,4 +1,5 @@
-"""Findings as text, JSON, GitHub workflow commands, SARIF 2.1.0 and a Markdown summary."""
+"""Findings as text, JSON, GitHub workflow commands, SARIF 2.1.0, a GitLab Code Quality report
+and a Markdown summary."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from migrasi import __version__
 from migrasi.core.codes import CODES
 from migrasi.core.findings import Finding, path_text
 from migrasi.render.catalog import counts
-from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.escape import markdown_cell, md_table, terminal
 from migrasi.render.formats import Format
 from migrasi.render.messages import message
 
@@ -140,23 +141,22 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     head = f"### migrasi validate\n\n{counts(lang, files, errors, warnings)}\n"
     if not findings:
         return head
+    names = ["file", "line", "column", "severity", "code", "path", "message"]
     rows = [
-        "",
-        "| file | line | column | severity | code | path | message |",
-        "| --- | ---: | ---: | --- | --- | --- | --- |",
-    ]
-    for f in findings:
-        cells = [
-            f.file or "",
-            str(f.line or ""),
-            str(f.column or ""),
-            f.severity,
-            f.code,
-            path_text(f.path),
-            message(f, lang),
-        ]
-        rows.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
-    return head + "\n".join(rows) + "\n"
+        [f.file or "", str(f.line or ""), str(f.column or ""), f.severity, f.code,
+         path_text(f.path), message(f, lang)]
+        for f in findings
+    ]  # fmt: skip
+    cells = [[markdown_cell(c) for c in row] for row in rows]
+    return head + "\n".join(["", *md_table(names, cells, {1, 2})]) + "\n"
+
+
+def artifact_uri(file: str) -> str:
+    """A file's path as a URI reference (RFC 3986): every byte outside the unreserved characters
+    and ``/`` percent-encoded, UTF-8 first (``a b#1.yaml`` is ``a%20b%231.yaml``)."""
+    from urllib.parse import quote
+
+    return quote(file, safe="/")
 
 
 def _sarif_rule(code: str, lang: str) -> dict[str, object]:
@@ -190,7 +190,7 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
         if f.severity == "accepted":
             result["suppressions"] = [{"kind": "inSource", "justification": f.reason or ""}]
         if f.file:
-            location: dict[str, object] = {"artifactLocation": {"uri": f.file}}
+            location: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(f.file)}}
             if f.line is not None:
                 location["region"] = {"startLine": f.line, "startColumn": f.column}
             result["locations"] = [
@@ -222,10 +222,48 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
+GITLAB_SEVERITY = {"error": "major", "warning": "minor", "accepted": "info"}
+"""Code Quality severities: an error blocks the inventory, a warning is worth a look."""
+
+
+def as_gitlab(findings: Sequence[Finding], lang: str) -> str:
+    """A GitLab Code Quality report: a JSON array with one issue per finding.
+
+    The fingerprint hashes the file, code, path and English message, never the line, so an
+    issue keeps its fingerprint across runs, languages and edits elsewhere in the file (GitLab
+    matches issues between the two sides of a merge request by it); findings that would share
+    one are told apart by their order.
+    """
+    import hashlib
+
+    issues: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        path = path_text(f.path)
+        body = message(f, lang)
+        if f.reason is not None:
+            body += f" [{f.reason}]"
+        key = "\0".join((f.file or "", f.code, path, message(f, "en")))
+        nth = seen[key] = seen.get(key, 0) + 1
+        if nth > 1:
+            key += f"\0{nth}"
+        issues.append(
+            {
+                "description": f"{path}: {body}" if path else body,
+                "check_name": f.code,
+                "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                "severity": GITLAB_SEVERITY.get(f.severity, "info"),
+                "location": {"path": f.file or ".", "lines": {"begin": f.line or 1}},
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
 FORMATS: dict[str, Format[Report]] = {
     "text": Format(lambda r, lang: as_text(r.findings, lang, r.sources, r.color)),
     "json": Format(lambda r, lang: as_json(r.findings, lang)),
     "github": Format(lambda r, lang: as_github(r.findings, lang)),
     "sarif": Format(lambda r, lang: as_sarif(r.findings, lang)),
+    "gitlab": Format(lambda r, lang: as_gitlab(r.findings, lang)),
 }
 """The formats of ``migrasi validate --format``."""

@@ -11,24 +11,14 @@ from typing import TYPE_CHECKING
 
 from migrasi.core.terms import Status
 from migrasi.render.catalog import text
-from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.escape import DANGEROUS, markdown_cell, md_table, terminal
 from migrasi.render.formats import Format
 from migrasi.render.numbers import money
-from migrasi.render.savings import Column, View, view
+from migrasi.render.savings import Column, View, heading, view
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from migrasi.core.plandoc import PlanDoc
-
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def heading(c: Column, lang: str) -> str:
-    """The column heading people read."""
-    if c.key.startswith("y") and c.key[1:].isdigit():
-        return c.key[1:]
-    return text(f"col.{c.key}", lang)
+    from migrasi.render.fit import FitTable
 
 
 def machine_key(c: Column) -> str:
@@ -80,40 +70,43 @@ def _shown(c: Column, value: object, lang: str, names: Mapping[str, str] | None 
 
 def as_markdown(v: View, lang: str) -> str:
     """A Markdown table with a bold total row."""
-    head = [heading(c, lang) for c in v.columns]
-    lines = [f"## {text(f'view.{v.name}', lang)}", ""]
-    lines.append("| " + " | ".join(markdown_cell(h) for h in head) + " |")
-    lines.append("| " + " | ".join("---:" if c.kind != "text" else "---" for c in v.columns) + " |")
-    for row in v.rows:
-        cells = [
-            markdown_cell(_shown(c, x, lang, v.names)) for c, x in zip(v.columns, row, strict=True)
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
+    head = [markdown_cell(heading(c, lang)) for c in v.columns]
+    rows = [
+        [markdown_cell(_shown(c, x, lang, v.names)) for c, x in zip(v.columns, row, strict=True)]
+        for row in v.rows
+    ]
     total = [
         f"**{_shown(c, x, lang)}**" if x != "" else ""
         for c, x in zip(v.columns, v.total, strict=True)
     ]
     total[0] = f"**{text('view.total', lang)}**"
-    lines.append("| " + " | ".join(total) + " |")
+    right = {i for i, c in enumerate(v.columns) if c.kind != "text"}
+    lines = [f"## {text(f'view.{v.name}', lang)}", "", *md_table(head, [*rows, total], right)]
     return "\n".join(lines) + "\n"
 
 
-def as_table(v: View, lang: str) -> Table:
-    """A terminal table of the compact columns: money right-aligned, long names folded."""
-    from rich.table import Table
-    from rich.text import Text
+WHOLE_TEXT = ("year", "cutover")
+"""Text columns whose values must never be cut: years and days."""
+
+
+def as_table(v: View, lang: str) -> FitTable:
+    """A terminal table of the compact columns: money right-aligned and never cut, long names
+    folded; on a narrow terminal headings shorten and the last columns go first."""
+    from migrasi.render.fit import FitColumn, FitTable
 
     columns = [(i, c) for i, c in enumerate(v.columns) if c.compact]
-    table = Table(title=text(f"view.{v.name}", lang), header_style="bold", show_footer=True)
-    for n, (i, c) in enumerate(columns):
-        footer = Text(text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang))
-        if c.kind == "text":
-            table.add_column(heading(c, lang), footer=footer, overflow="fold", ratio=1)
-        else:
-            table.add_column(heading(c, lang), footer=footer, justify="right", no_wrap=True)
-    for row in v.rows:
-        table.add_row(*(Text(terminal(_shown(c, row[i], lang, v.names))) for i, c in columns))
-    return table
+    fit = [
+        FitColumn(
+            heading(c, lang),
+            justify="left" if c.kind == "text" else "right",
+            whole=c.kind != "text" or c.key in WHOLE_TEXT,
+            footer=text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang),
+        )
+        for n, (i, c) in enumerate(columns)
+    ]
+    rows = [[terminal(_shown(c, row[i], lang, v.names)) for i, c in columns] for row in v.rows]
+    drop = list(range(len(columns) - 1, 0, -1))
+    return FitTable(text(f"view.{v.name}", lang), fit, rows, drop=drop, footer=True)
 
 
 def savings_csv(doc: PlanDoc) -> str:

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from migrasi.core.plandoc import PlanDoc
 from migrasi.render.catalog import text
+from migrasi.render.fit import FitColumn, FitTable
 from migrasi.render.numbers import plain
 from migrasi.render.plan_md import wave_state
 from migrasi.render.summary import shown, summary_rows
@@ -14,18 +15,24 @@ from migrasi.render.summary import shown, summary_rows
 SUMMARY = ("npv", "net", "one_time", "kept", "payback", "bound", "systems")
 """The summary rows a terminal shows."""
 
+WAVE_COLUMNS = ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu")
 
-def waves_table(doc: PlanDoc, lang: str) -> Table:
-    """Every wave with its loads against the limits of one wave."""
+
+def waves_table(doc: PlanDoc, lang: str) -> FitTable:
+    """Every wave with its loads against the limits of one wave; on a narrow terminal the
+    headings shorten and then vCPU, transfer hours and person-days go before a value is cut."""
     a = doc.assumptions
-    table = Table(title=text("plan.waves", lang), header_style="bold")
-    for key in ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu"):
-        table.add_column(
-            text(f"col.{key}", lang), justify="right" if key not in ("state",) else "left"
+    columns = [
+        FitColumn(
+            text(f"col.{key}", lang),
+            short=text("wave.short", lang, n="") if key == "wave" else None,
+            justify="left" if key == "state" else "right",
         )
+        for key in WAVE_COLUMNS
+    ]
     crit_limit = f"/{a.max_critical}" if a.max_critical is not None else ""
-    for w in doc.waves:
-        table.add_row(
+    rows = [
+        [
             str(w.wave),
             w.cutover.isoformat(),
             text(f"state.{wave_state(w)}", lang),
@@ -34,8 +41,11 @@ def waves_table(doc: PlanDoc, lang: str) -> Table:
             f"{plain(w.load.effort_days, lang)}/{plain(a.team_days, lang)}",
             f"{plain(w.load.transfer_hours, lang)}/{plain(a.transfer_hours, lang)}",
             plain(w.load.vcpu, lang),
-        )
-    return table
+        ]
+        for w in doc.waves
+    ]
+    drop = [WAVE_COLUMNS.index(k) for k in ("vcpu", "transfer", "effort", "critical", "state")]
+    return FitTable(text("plan.waves", lang), columns, rows, drop=drop)
 
 
 def summary_table(doc: PlanDoc, lang: str) -> Table:
