@@ -49,8 +49,7 @@ def validate(
     sys.stdout.write(str(FORMATS[chosen].render(report, lang.value)))
     if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
         summary = reporters.as_markdown_summary(findings, lang.value, result.files)
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(summary)
+        _step_summary(os.environ["GITHUB_STEP_SUMMARY"], summary, lang.value)
     if result.errors or result.warnings:
         line = counts(lang.value, result.files, result.errors, result.warnings)
     else:
@@ -61,3 +60,15 @@ def validate(
     print(line, file=sys.stderr)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     return 1 if failed else 0
+
+
+def _step_summary(path: str, summary: str, lang: str) -> None:
+    """Append the summary for GitHub; a path that cannot take it is a warning, not a failure."""
+    from migrasi.cli.output import append_text
+    from migrasi.render.catalog import text
+    from migrasi.render.escape import terminal
+
+    reason = append_text(path, summary)
+    if reason is not None:
+        warning = text("warn.step_summary", lang, path=terminal(path), reason=reason)
+        print(f"migrasi: {warning}", file=sys.stderr)

@@ -4,9 +4,9 @@ and bound, each computed here once, and the exact money behind them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from migrasi.core.decimals import whole
+from migrasi.core.decimals import rounded, whole
 from migrasi.core.findings import Finding
 from migrasi.core.money import ZERO, Cash, Timeline, cash, figures, payback_month, running_by_year
 from migrasi.core.plandoc import (
@@ -88,9 +88,7 @@ def _first_reason(p: Problem, state: State, gid: str, ref: str, k: int) -> Block
 def _gap(bound: int, npv: int) -> Decimal:
     if bound == 0:
         return Decimal("0.0000")
-    return (Decimal(bound - npv) / abs(Decimal(bound))).quantize(
-        Decimal("0.0001"), rounding=ROUND_HALF_UP
-    )
+    return rounded(Decimal(bound - npv) / abs(Decimal(bound)), Decimal("0.0001"))
 
 
 def _bound(p: Problem) -> int:

@@ -14,7 +14,7 @@ import json
 import re
 from collections import Counter
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -30,13 +30,17 @@ from pydantic import (
     model_validator,
 )
 
+from migrasi.core.decimals import rounded
 from migrasi.core.findings import path_text
 from migrasi.core.models import STRATEGIES
 from migrasi.core.terms import Dimension, Mode, Reason, Status
 
 PLAN_SCHEMA = "migrasi/plan/v1"
-LARGEST = 10**30
-"""No figure of a plan comes near this; a larger one in a plan read back is refused."""
+LARGEST = 10**60
+"""No figure of a plan comes near this; a larger one in a plan read back is refused. The inputs'
+limits (10^15 for every number, 1,200 months) allow a system's figure up to about 4 × 10^48 (an
+internal cost of 3 × 10^45 a month over the horizon), and a total of a billion such systems
+stays below it."""
 
 _DEC4 = r"^-?[0-9]+\.[0-9]{4}$"
 _FOUR = Decimal("0.0001")
@@ -44,7 +48,7 @@ _FOUR = Decimal("0.0001")
 
 def dec4(value: Decimal) -> str:
     """A non-integer figure as a decimal string with 4 places."""
-    return f"{value.quantize(_FOUR, rounding=ROUND_HALF_UP):f}"
+    return f"{rounded(value, _FOUR):f}"
 
 
 def number(value: Decimal) -> int | str:
@@ -53,7 +57,7 @@ def number(value: Decimal) -> int | str:
 
 
 def _read_dec4(value: object) -> Decimal:
-    if not isinstance(value, str) or len(value) > 40:
+    if not isinstance(value, str) or len(value) > 80:  # a gap of LARGEST: 66 characters
         raise ValueError('expected a decimal written as text with 4 places, such as "1.5000"')
     if not re.fullmatch(_DEC4, value):
         raise ValueError(f'expected a decimal with 4 places, such as "1.5000", found {value!r}')

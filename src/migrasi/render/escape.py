@@ -8,12 +8,19 @@ from collections.abc import Sequence
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet may run as a formula when a text starts with it (outputs.md)."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029"  # controls (not tab), line and paragraph separators
+    # format characters (Unicode category Cf): zero-width, direction marks and overrides, ...
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def terminal(value: str) -> str:
-    """Show control characters (ANSI escapes and line breaks among them) escaped, never raw:
-    one field stays on one line and cannot forge another."""
+    """Show control characters (ANSI escapes and line breaks among them) and invisible ones
+    (zero-width spaces, direction overrides) escaped, never raw: one field stays on one line,
+    cannot forge another, and text that looks the same on screen is the same text."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
+from migrasi.core.decimals import rounded
 from migrasi.core.findings import Finding
 from migrasi.core.plandoc import PlanDoc, WaveDoc
 from migrasi.core.terms import Status
@@ -114,7 +115,9 @@ def chart_points(doc: PlanDoc, lang: str) -> list[tuple[str, Decimal]]:
 def _cumulative(doc: PlanDoc, lang: str) -> list[str]:
     points = chart_points(doc, lang)
     labels = ", ".join(f'"{label}"' for label, _ in points)
-    values = ", ".join(f"{(v / 1_000_000).quantize(Decimal('0.1'))}" for _, v in points)
+    values = ", ".join(
+        f"{rounded(v / 1_000_000, Decimal('0.1'), ROUND_HALF_EVEN)}" for _, v in points
+    )
     config = json.dumps(CHART_CONFIG, sort_keys=True)
     return [
         f"## {text('plan.cumulative', lang)}",

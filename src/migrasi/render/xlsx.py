@@ -3,6 +3,7 @@
 Every text is written as a string cell (never a formula); one that a spreadsheet would run
 (``=``, ``+``, ``-``, ``@``, tab, carriage return first) carries the quote-prefix style too.
 Numbers are numbers with a Rupiah format; totals are SUM formulas with their cached values.
+A figure a spreadsheet would change (15 digits or more) is text with a note (``xlsx_exact``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from migrasi.render.catalog import text
 from migrasi.render.escape import DANGEROUS
 from migrasi.render.savings import View, heading, view, year_region_matrix
 from migrasi.render.summary import summary_rows
+from migrasi.render.xlsx_exact import ExactSheet
 
 FIXED_TIME = datetime(2026, 1, 1)
 
@@ -42,6 +44,7 @@ class _Book:
         self.title = self.wb.add_format({"bold": True, "font_size": 14})
         self.quoted = self.wb.add_format({"quote_prefix": True})
         self.number = self.wb.add_format({"num_format": "#,##0"})
+        self.big = self.wb.add_format({"align": "right"})
 
     def string(self, ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
         """A text cell that can never run as a formula."""
@@ -60,7 +63,8 @@ class _Book:
 
     def sheet(self, name_key: str, widths: Sequence[int]) -> Any:
         """A new sheet with print setup: landscape, fit to width, header row repeated."""
-        ws = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        sheet = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        ws = ExactSheet(sheet, self.lang, (self.money, self.money_bold), self.big)
         ws.set_landscape()
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
