@@ -104,10 +104,6 @@ class Problem:
         """The first own rule (pin, not_before, freeze, pilot) keeping ``ref`` out of ``wave``."""
         return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
 
-    def highest_limit(self, rule: int) -> Decimal:
-        """The largest limit of a wave rule over the waves (0 when it binds none)."""
-        return max((x for x in self.limits[rule] if x is not None), default=ZERO)
-
 
 def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
     """Assemble the problem of the planned systems of ``items``."""

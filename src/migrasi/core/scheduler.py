@@ -53,7 +53,11 @@ def _lookahead(p: Problem, order: list[str]) -> dict[str, dict[int, Decimal]]:
 
 def _priorities(p: Problem, order: list[str]) -> tuple[dict[str, date], dict[str, Decimal]]:
     """Deadlines and priorities, each inherited from the groups that need a group."""
-    weighed = [(r, p.highest_limit(r)) for r, rule in enumerate(WAVE_RULES) if rule.weighs]
+    weighed = [
+        (r, max((x for x in p.limits[r] if x is not None), default=ZERO))
+        for r, rule in enumerate(WAVE_RULES)
+        if rule.weighs
+    ]
     deadline: dict[str, date] = {}
     priority: dict[str, Decimal] = {}
     for gid in reversed(order):

@@ -105,17 +105,6 @@ class State:
                 return FAILURES[r]
         return None
 
-    def move_fails(self, gid: str, old: int, k: int) -> bool:
-        """Whether moving placed group ``gid`` from wave ``old`` to ``k`` breaks a wave rule."""
-        load = self.p.groups[gid].load
-        if self._each_fails(load, k) is not None:
-            return True
-        if k < old:
-            for r in _CUMULATIVE:
-                if load[r] and min(self.slack[r][k:old]) < load[r]:
-                    return True
-        return False
-
     def swap_fails(self, gid: str, a: int, hid: str, b: int) -> bool:
         """Whether group ``gid`` (in wave a) and ``hid`` (in the later wave b) trading waves
         breaks a wave rule."""
@@ -176,7 +165,12 @@ class State:
             return False
         if old is None:
             return self.limit_failure(gid, k) is None
-        return not self.move_fails(gid, old, k)
+        load = self.p.groups[gid].load
+        if self._each_fails(load, k) is not None:
+            return False
+        return k > old or all(
+            not load[r] or min(self.slack[r][k:old]) >= load[r] for r in _CUMULATIVE
+        )
 
     def feasible(self, gid: str) -> list[int]:
         """Every wave group ``gid`` could move to alone, the plan staying valid (its own wave
