@@ -13,10 +13,14 @@ def rounded(value: Decimal, places: Decimal, rounding: str = ROUND_HALF_UP) -> D
     """``value`` rounded to the places of ``places`` (``Decimal("0.0001")``: 4 places), whatever
     its size: rounding a figure for showing never fails for want of digits, however large the
     value CONTEXT computed (a quantize inside CONTEXT fails past 28 digits)."""
-    digits = max(CONTEXT.prec, value.adjusted() - int(places.as_tuple().exponent) + 2)
+    digits = value.adjusted() - int(places.as_tuple().exponent) + 2
+    if digits <= CONTEXT.prec:
+        return value.quantize(places, rounding=rounding, context=CONTEXT)
     return value.quantize(places, context=Context(prec=digits, rounding=rounding))
 
 
 def whole(value: Decimal) -> int:
     """Round exact Rupiah half-up to a whole Rupiah (2.5 → 3, −2.5 → −3)."""
+    if value.adjusted() < CONTEXT.prec - 2:
+        return int(value.quantize(ONE, rounding=ROUND_HALF_UP, context=CONTEXT))
     return int(rounded(value, ONE))

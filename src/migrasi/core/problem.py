@@ -13,7 +13,7 @@ from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npv
 from migrasi.core.programme import Item, deadline_of
-from migrasi.core.rules import WAVE_RULES, limits, needs, own_reason
+from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
 from migrasi.core.terms import Reason
 
 ZERO = Decimal(0)
@@ -32,7 +32,7 @@ class Group:
     users: tuple[str, ...] = ()
     need: tuple[Decimal, ...] = ()
     """What it needs of every wave rule (rules.WAVE_RULES order), exact."""
-    load: tuple[int, ...] = ()
+    load: Load = field(default_factory=Load)
     """``need`` as exact integers, each rule scaled by ``Problem.scale``."""
     size: int = 0
     deadline: date | None = None
@@ -183,7 +183,7 @@ def _integers(p: Problem) -> None:
         values = [g.need[r] for g in groups] + [x for x in p.limits[r] if x is not None]
         scale.append(10 ** _places([x.normalize() for x in values]))
     for g in groups:
-        g.load = tuple(int(need * s) for need, s in zip(g.need, scale, strict=True))
+        g.load = Load(int(need * s) for need, s in zip(g.need, scale, strict=True))
     p.scale = tuple(scale)
     p.unit_limits = tuple(
         tuple(None if x is None else int(x * s) for x in per_wave)

@@ -16,7 +16,7 @@ Rules are listed in the order of planning.md's table: the first that fails is th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -82,7 +82,10 @@ def own_failures(
 
 def own_reason(item: Item, wave: Wave, pilot: Pilot | None) -> Reason | None:
     """The first own rule that keeps ``item`` out of ``wave``, or None."""
-    return next(own_failures(item, wave, pilot), None)
+    for reason, fails in OWN_RULES:
+        if fails(item, wave, pilot):
+            return reason
+    return None
 
 
 def transfer_limit(dc: DataCenter) -> Decimal:
@@ -190,6 +193,50 @@ class Failure:
 
 FAILURES = tuple(Failure(r.reason, r.dimension) for r in WAVE_RULES)
 """The failure of each rule, made once."""
+
+
+EACH = tuple(r for r, rule in enumerate(WAVE_RULES) if not rule.cumulative)
+"""The rules summed over one wave."""
+CUMULATIVE = tuple(r for r, rule in enumerate(WAVE_RULES) if rule.cumulative)
+"""The rules summed over every wave up to one (capacity)."""
+
+
+class Load:
+    """What some groups need of every wave rule, as exact integers (rule order; each rule's
+    quantities scaled by one power of ten): one group's load, or what a wave holds."""
+
+    __slots__ = ("amounts",)
+
+    def __init__(self, amounts: Iterable[int] = ()) -> None:
+        self.amounts = list(amounts) or [0] * len(WAVE_RULES)
+
+    def __getitem__(self, r: int) -> int:
+        return self.amounts[r]
+
+    def add(self, other: Load, times: int = 1) -> None:
+        """Add ``other`` (``times`` over; -1 takes it away)."""
+        for r, amount in enumerate(other.amounts):
+            self.amounts[r] += times * amount
+
+    def subtract(self, other: Load) -> None:
+        """Take ``other`` away."""
+        self.add(other, -1)
+
+    def fits(
+        self, extra: Load, limits: Sequence[int | None], leaving: Load | None = None
+    ) -> Failure | None:
+        """The first per-wave rule this load breaks under ``limits`` once ``extra`` joins it
+        (and ``leaving`` leaves), or None."""
+        for r in EACH:
+            limit = limits[r]
+            if limit is None:
+                continue
+            total = self.amounts[r] + extra.amounts[r]
+            if leaving is not None:
+                total -= leaving.amounts[r]
+            if total > limit:
+                return FAILURES[r]
+        return None
 
 
 def needs(members: Sequence[Item]) -> tuple[Decimal, ...]:
