@@ -47,6 +47,7 @@ bench: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/migrasi schema inventory > schemas/inventory.schema.json
 	$(BIN)/migrasi schema datacenter > schemas/datacenter.schema.json
+	$(BIN)/migrasi schema scenario > schemas/scenario.schema.json
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

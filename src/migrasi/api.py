@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings
 from migrasi.core.plan import Plan
-from migrasi.core.plandoc import PlanDoc, RegionDoc
+from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
 from migrasi.loading.documents import Loaded, load
 from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
+    from migrasi.core.programme import Inputs
+    from migrasi.loading.scenarios import ScenarioInput
     from migrasi.render.diff_text import Compared
     from migrasi.render.graph_text import GraphView
 
@@ -28,6 +30,15 @@ class ValidationResult:
     checked: Checked
     files: int
     accepted: list[Finding] = field(default_factory=list)
+    scenario: ScenarioInput | None = None
+    """The scenario the inputs were checked under (``--scenario``), as read."""
+    effective: Inputs | None = None
+    """The inputs the checks ran on: under the scenario when it applies."""
+
+    @property
+    def inputs(self) -> Inputs:
+        """The inputs the checks ran on (the files as read, or under the scenario)."""
+        return self.effective if self.effective is not None else self.loaded.inputs
 
     @property
     def errors(self) -> int:
@@ -52,12 +63,32 @@ def _split(
     return shown, [f for f in ordered if f.severity == "accepted"]
 
 
-def validate(paths: Sequence[Path], *, show_accepted: bool = False) -> ValidationResult:
-    """Check every file under ``paths``; never raises for bad input (only for a missing path)."""
+def validate(
+    paths: Sequence[Path], *, show_accepted: bool = False, scenario: Path | None = None
+) -> ValidationResult:
+    """Check every file under ``paths`` (under the scenario file ``scenario``, when given:
+    its own findings, then the inputs it gives, checked like any inputs); never raises for
+    bad input (only for a missing path)."""
     loaded = load(paths)
-    checked = check(loaded.inputs)
-    shown, accepted = _split([*loaded.findings, *checked.findings], loaded, show_accepted)
-    return ValidationResult(shown, loaded, checked, len(loaded.files), accepted)
+    inputs = loaded.inputs
+    extra: list[Finding] = []
+    chosen = None
+    if scenario is not None:
+        from migrasi.core.scenario_apply import apply_to
+        from migrasi.loading.scenarios import load_scenario
+
+        chosen = load_scenario(scenario)
+        extra = list(chosen.findings)
+        if chosen.parsed is not None:
+            loaded.parsed.setdefault(chosen.file, chosen.parsed)
+        if chosen.scenario is not None:
+            inputs, problems = apply_to(inputs, chosen.scenario, chosen.file)
+            extra += problems
+    checked = check(inputs)
+    everything = [*loaded.findings, *extra, *checked.findings]
+    shown, accepted = _split(everything, loaded, show_accepted)
+    files = len(loaded.files) + (scenario is not None)
+    return ValidationResult(shown, loaded, checked, files, accepted, chosen, inputs)
 
 
 @dataclass
@@ -72,9 +103,15 @@ class PlanResult:
     document: PlanDoc | None = None
 
 
-def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0) -> PlanResult:
-    """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
-    plan is None when an error stands.
+def plan(
+    paths: Sequence[Path],
+    *,
+    exact: bool = False,
+    time_limit: float = 60.0,
+    scenario: Path | None = None,
+) -> PlanResult:
+    """Validate, then plan the waves (exactly, with the extra installed, when ``exact``; under
+    the scenario file ``scenario``, when given); the plan is None when an error stands.
 
     The document's diagnostics are English whatever ``--lang`` says, so that plan.json changes
     only when the plan does; people read them in their language in plan.md.
@@ -84,10 +121,10 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
     from migrasi.core.terms import Mode
     from migrasi.render.reporters import diagnostic
 
-    result = validate(paths)
+    result = validate(paths, scenario=scenario)
     loaded = result.loaded
     hashes = sorted(loaded.hashes.items())
-    dc = loaded.inputs.datacenter
+    dc = result.inputs.datacenter
     if result.errors or dc is None:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
@@ -102,8 +139,16 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
     planned = accept(made.findings, checked.items)
     everything = [*loaded.findings, *checked.findings, *planned]
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
-    doc = document(made, hashes, [diagnostic(f) for f in diagnostics], dc, regions(result))
+    shown = [diagnostic(f) for f in diagnostics]
+    doc = document(made, hashes, shown, dc, regions(result), scenario_doc(result.scenario))
     return PlanResult(result, made, diagnostics, hashes, doc)
+
+
+def scenario_doc(chosen: ScenarioInput | None) -> ScenarioDoc | None:
+    """What plan.json records of the scenario a plan was made under (None without one)."""
+    if chosen is None:
+        return None
+    return ScenarioDoc.model_construct(name=chosen.name, file=chosen.file, sha256=chosen.sha256)
 
 
 def _exact_solver() -> Any:
@@ -121,17 +166,19 @@ def _exact_solver() -> Any:
     return solve
 
 
-def plan_document(paths: Sequence[Path]) -> PlanDoc:
+def plan_document(paths: Sequence[Path], scenario: Path | None = None) -> PlanDoc:
     """The plan document of the inputs under ``paths`` (errors raise InputErrors)."""
-    return _planned(plan(paths)).document  # type: ignore[return-value]
+    return _planned(plan(paths, scenario=scenario)).document  # type: ignore[return-value]
 
 
 def _planned(result: PlanResult) -> PlanResult:
-    """The result when it holds a plan; InputErrors when the inputs have errors."""
+    """The result when it holds a plan; InputErrors when the inputs have errors (carrying the
+    validation under a scenario, whose findings ``migrasi validate`` cannot show)."""
     from migrasi.core.errors import InputErrors
 
     if result.plan is None or result.document is None:
-        raise InputErrors(result.validation.errors)
+        v = result.validation
+        raise InputErrors(v.errors, v if v.scenario is not None else None)
     return result
 
 
@@ -212,11 +259,11 @@ def find_ref(ref: str, refs: Sequence[str]) -> str:
     raise UnknownRef(ref, tails or nearest)
 
 
-def explain(ref: str, paths: Sequence[Path], lang: str) -> str:
-    """Why a system sits in its wave, in words."""
+def explain(ref: str, paths: Sequence[Path], lang: str, scenario: Path | None = None) -> str:
+    """Why a system sits in its wave, in words (under the scenario file ``scenario``)."""
     from migrasi.render.explain_text import explain as explain_text
 
-    result = _planned(plan(paths))
+    result = _planned(plan(paths, scenario=scenario))
     doc = result.document
     assert doc is not None
     found = find_ref(ref, [s.ref for s in doc.systems])
@@ -239,13 +286,19 @@ def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphV
     return GraphView(items, result.checked.groups, refs)
 
 
-def savings_document(paths: Sequence[Path], plan_file: Path | None) -> PlanDoc:
-    """The plan document the savings come from: read from ``plan_file`` or planned afresh."""
+def savings_document(
+    paths: Sequence[Path], plan_file: Path | None, scenario: Path | None = None
+) -> PlanDoc:
+    """The plan document the savings come from: read from ``plan_file`` or planned afresh
+    (under the scenario file ``scenario``; with ``plan_file`` a UsageError)."""
     if plan_file is not None:
+        from migrasi.core.errors import UsageError
         from migrasi.loading.plans import load_plan
 
+        if scenario is not None:
+            raise UsageError("--scenario plans afresh: it cannot be used with --plan")
         return load_plan(plan_file)
-    return plan_document(paths)
+    return plan_document(paths, scenario)
 
 
 def diff(old: Path, new: Path) -> Compared:

@@ -87,6 +87,19 @@ def _said(exc: Exception, lang: str) -> str:
     return str(exc)
 
 
+def _reported(exc: Exception, lang: str) -> bool:
+    """Report inputs that have errors under a scenario in full (``migrasi validate`` applies
+    no scenario, so it could not show them); whether it did."""
+    from migrasi.core.errors import InputErrors
+
+    if not isinstance(exc, InputErrors) or exc.detail is None:
+        return False
+    from migrasi.cli.scenario_cmd import report_errors
+
+    report_errors(exc.detail, lang)  # type: ignore[arg-type]
+    return True
+
+
 def _wraps_interrupt(exc: BaseException) -> bool:
     """Whether ``exc`` is a Ctrl-C that a library wrapped: in its chain of causes, or (pydantic's
     JSON serializer keeps no cause) named in a serialization error."""
@@ -126,6 +139,8 @@ def run(argv: Sequence[str]) -> int:
             print(f"migrasi: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 2))
     except MigrasiError as exc:
+        if _reported(exc, _lang(argv)):
+            return exc.exit_code
         print(f"migrasi: {_said(exc, _lang(argv))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:

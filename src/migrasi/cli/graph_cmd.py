@@ -9,6 +9,7 @@ import typer
 
 from migrasi.cli.emit import emit
 from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.scenario_cmd import SCENARIO
 from migrasi.render.graph_text import FORMATS
 
 GRAPH_HELP = """Print the dependency graph with its move groups, whole or around one system.
@@ -47,10 +48,11 @@ def graph(
 def explain(
     ref: str = typer.Argument(..., help="The system, as region-id/system-id."),
     paths: list[Path] | None = PATHS,
+    scenario: Path | None = SCENARIO,
     lang: Lang = LANG,
 ) -> int:
     """Explain one system's wave."""
     from migrasi import api
 
-    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value))
+    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value, scenario))
     return 0

@@ -9,6 +9,7 @@ import typer
 
 from migrasi.cli.emit import check_out, emit
 from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.scenario_cmd import SCENARIO
 from migrasi.render.savings_formats import FORMATS, Savings
 
 
@@ -24,7 +25,8 @@ class By(StrEnum):
 
 HELP = """Show the savings by system, region, OPD, year or wave, in Rupiah, adding up exactly.
 
-From the inventories (planned afresh) or from --plan plan.json. xlsx writes the whole
+From the inventories (planned afresh, under --scenario FILE when given) or from --plan
+plan.json. xlsx writes the whole
 workbook (every view, the assumptions, the monthly sheet and a chart) and needs --out FILE.
 
 Example: migrasi savings --by region --format xlsx --out hemat.xlsx
@@ -48,6 +50,7 @@ def savings(
     out: Path | None = typer.Option(
         None, "--out", help="Write to this file (needed for xlsx); - is standard output."
     ),
+    scenario: Path | None = SCENARIO,
     lang: Lang = LANG,
 ) -> int:
     """Show the savings tables."""
@@ -55,6 +58,6 @@ def savings(
 
     chosen = FORMATS[fmt]
     check_out(chosen, fmt, out)
-    doc = api.savings_document(paths_or_default(paths), plan_file)
+    doc = api.savings_document(paths_or_default(paths), plan_file, scenario)
     emit(chosen.render(Savings(doc, by.value), lang.value), out)
     return 0

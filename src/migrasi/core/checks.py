@@ -59,7 +59,7 @@ def check(inputs: Inputs) -> Checked:
 
 
 def _datacenter_count(inputs: Inputs) -> Iterable[Finding]:
-    if not inputs.datacenters:
+    if not inputs.datacenters and inputs.read_inventory:
         yield Finding("E205", inputs.first_path, anchor=Anchor.NONE, args={"why": "none"})
     for extra in inputs.datacenters[1:]:
         yield Finding(

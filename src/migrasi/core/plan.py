@@ -34,6 +34,7 @@ from migrasi.core.plandoc import (
     RegionDoc,
     RegionTotals,
     RunningCostDoc,
+    ScenarioDoc,
     SystemDoc,
     Totals,
     WaveDoc,
@@ -330,13 +331,15 @@ def document(
     diagnostics: Sequence[Diagnostic],
     dc: DataCenter,
     regions: Mapping[str, RegionDoc],
+    scenario: ScenarioDoc | None = None,
 ) -> PlanDoc:
     """The plan document; ``inputs`` are (file, sha256) in path order, ``diagnostics`` the
-    findings in report order."""
+    findings in report order, ``dc`` the data-center file as planned (under ``scenario``)."""
     return PlanDoc.model_construct(
         schema_="migrasi/plan/v1",
         mode=plan.mode,
         inputs=[InputFile.model_construct(file=f, sha256=h) for f, h in inputs],
+        scenario=scenario,
         waves=plan.waves,
         groups=plan.groups,
         systems=[plan.systems[r] for r in sorted(plan.systems)],

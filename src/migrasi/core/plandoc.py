@@ -154,6 +154,14 @@ class Load(_Doc):
     storage_gb: Dec4
 
 
+class ScenarioDoc(_Doc):
+    """The scenario a plan was made under (scenarios.md): its name, file and SHA-256."""
+
+    name: str
+    file: str
+    sha256: Sha256
+
+
 class WaveDoc(_Doc):
     """One wave: its days, whether it takes systems, and what it holds."""
 
@@ -339,6 +347,7 @@ class PlanDoc(_Doc):
     schema_: Literal["migrasi/plan/v1"] = Field(alias="schema")
     mode: Mode
     inputs: list[InputFile]
+    scenario: ScenarioDoc | None = None
     waves: list[WaveDoc]
     groups: list[GroupDoc]
     systems: list[SystemDoc]

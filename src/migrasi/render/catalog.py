@@ -176,6 +176,8 @@ CATALOG: dict[str, W] = {
     "a.running_cost": W("Data Center rate: {what}", "Tarif Pusat Data: {what}"),
     "a.effort_days": W("Default effort: {strategy} (person-days)", "Upaya baku: {strategy} (hari-orang)"),
     "a.none": W("none", "tidak ada"),
+    "plan.scenario": W("Scenario", "Skenario"),
+    "scenario.under": W(" (under scenario '{name}', {file})", " (dengan skenario '{name}', {file})"),
     "summary.clean": W("{files} {files_word} checked: no problems", "{files} {files_word} diperiksa: tidak ada masalah"),
     "summary.counts": W("{files} {files_word} checked: {errors} {errors_word}, {warnings} {warnings_word}", "{files} {files_word} diperiksa: {errors} {errors_word}, {warnings} {warnings_word}"),
     "word.file": W("files", "berkas"),

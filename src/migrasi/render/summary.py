@@ -56,7 +56,11 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
     """Every line of the summary, in the order people read them."""
     t = doc.totals
     months = doc.assumptions.horizon_months
+    under = doc.scenario
+    named = [] if under is None else [Row("scenario", text("plan.scenario", lang),
+                                          words=f"{under.name} ({under.file})")]  # fmt: skip
     return [
+        *named,
         Row("npv", text("plan.npv", lang), t.npv),
         Row("net", text("plan.net", lang, months=months), t.net_savings),
         Row("baseline", text("plan.baseline", lang), t.baseline),
