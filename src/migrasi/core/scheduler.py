@@ -16,7 +16,7 @@ from decimal import Decimal
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
-from migrasi.core.rules import WAVE_RULES
+from migrasi.core.rules import CUMULATIVE, EACH, WAVE_RULES
 from migrasi.core.state import State
 from migrasi.core.terms import Reason
 
@@ -153,6 +153,7 @@ def _make_room(
     The groups tried are those at the wave itself and, when capacity is short, those whose
     resources count against it; the least valuable moves are tried first, within ``trials``.
     """
+    feasible: dict[str, list[int]] = {}
     for gid in sorted(g for g, w in state.wave.items() if w is None):
         g = p.groups[gid]
         if any(state.wave[n] is None for n in g.needs):
@@ -176,19 +177,53 @@ def _make_room(
                 here = state.wave[other]
                 assert here is not None
                 value = p.groups[other].value
-                for target in state.feasible(other):
+                if other not in feasible:  # the state is the same between trials (each undone)
+                    feasible[other] = state.feasible(other)
+                for target in feasible[other]:
                     if target != here and state.late_in(other, target) <= state.late_in(
                         other, here
                     ):
                         moves.append((value[here] - value[target], other, target))
+            related = {*g.needs, *g.users}
             for _, other, target in sorted(moves)[:trials]:
                 here = state.wave[other]
+                assert here is not None
+                if other not in related and not _fits_after(state, gid, k, other, here, target):
+                    continue  # this move leaves the wave rules broken: the trial would fail
                 state.place(other, target)
                 if state.fits(gid, k):
                     state.place(gid, k)
                     return True
                 state.place(other, here)
     return False
+
+
+def _fits_after(state: State, gid: str, k: int, oid: str, here: int, target: int) -> bool:
+    """Whether group ``gid`` (unplaced) would keep every wave rule in wave ``k`` once group
+    ``oid`` moved from wave ``here`` to ``target``: the loads that move leaves, computed without
+    making it (what ``State.limit_failure`` would say after it)."""
+    g, o = state.p.groups[gid].load.amounts, state.p.groups[oid].load.amounts
+    used, limits = state.used[k].amounts, state.limits[k]
+    for r in EACH:
+        limit = limits[r]
+        if limit is None:
+            continue
+        total = used[r] + g[r] - (o[r] if here == k else 0) + (o[r] if target == k else 0)
+        if total > limit:
+            return False
+    low, high = min(here, target), max(here, target)
+    for r in CUMULATIVE:
+        need, room = g[r], state.room[r][k]
+        shift = o[r] if target > here else -o[r]
+        if need <= room and shift >= 0:
+            continue  # the room from k on can only grow
+        if need > room and shift <= 0:
+            return False  # it can only shrink
+        slack = state.slack[r]
+        least = min(slack[j] + (shift if low <= j < high else 0) for j in range(k, state.n))
+        if need > least:
+            return False
+    return True
 
 
 def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
@@ -236,6 +271,11 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
     """Exchange the waves of pairs of groups, best gain first, where that raises the NPV and
     keeps the plan valid; True when any pair was exchanged."""
     placed = sorted((g, w) for g, w in state.wave.items() if w is not None)
+    by_wave: dict[int, list[str]] = {}
+    for hid, b in placed:
+        by_wave.setdefault(b, []).append(hid)
+    rough = {gid: {k: float(v) for k, v in p.groups[gid].value.items()} for gid, _ in placed}
+    size = {gid: max(map(abs, values.values()), default=0.0) for gid, values in rough.items()}
     pairs: list[tuple[Decimal, str, str]] = []
     looked = 0
     for gid, a in placed:
@@ -243,12 +283,14 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
         looked += len(placed)
         if looked > PAIRS:
             break
-        for hid, b in placed:
-            if b <= a or b not in g.allowed_set:
-                continue
+        rg = rough[gid]
+        for b, hid in ((w, h) for w in g.allowed if w > a for h in by_wave.get(w, ())):
             h = p.groups[hid]
             if a not in h.allowed_set:
                 continue
+            rh = rough[hid]
+            if rg[b] + rh[a] - rg[a] - rh[b] < -1 - 1e-9 * (size[gid] + size[hid]):
+                continue  # a loss far beyond what floats could get wrong: no gain exactly
             gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
             if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
                 pairs.append((-gain, gid, hid))
