@@ -156,3 +156,25 @@ def test_a_scenario_under_a_path_is_never_applied(good_dir: Path) -> None:
     after = api.plan_document([good_dir])
     assert after.totals == before.totals
     assert after.scenario is None
+
+
+def test_a_scenario_that_changes_nothing_changes_no_byte(tmp_path: Path) -> None:
+    """Every scale at 1 and no set: the plan's files are those of the plan without a scenario,
+    byte for byte, but for plan.json's scenario field and the summary line naming it."""
+    from tests.conftest import INVENTORIES
+
+    names = ("provider_cost", "running_cost", "effort_days", "labour_cost", "data_gb",
+             "capacity", "team_days", "transfer_hours", "fx")  # fmt: skip
+    ones = "".join(f"  {n}: {'1' if i % 2 else '1.000'}\n" for i, n in enumerate(names))
+    path = scenario_file(tmp_path, f"scale:\n{ones}")
+    plain = api.plan_files(api.plan([INVENTORIES]), "en")
+    under = api.plan_files(api.plan([INVENTORIES], scenario=path), "en")
+    plan = json.loads(under.pop("plan.json"))
+    assert plan.pop("scenario")["name"] == "Uji"
+    assert plan == {k: v for k, v in json.loads(plain.pop("plan.json")).items() if k != "scenario"}
+    for name in ("graph.mmd", "savings.csv"):
+        assert under[name] == plain[name], name
+    from migrasi.render.escape import markdown_cell
+
+    scenario_line = f"| Scenario | {markdown_cell(f'Uji ({path.as_posix()})')} |\n"
+    assert under["plan.md"].decode().replace(scenario_line, "") == plain["plan.md"].decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,8 @@ from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
     from migrasi.core.programme import Inputs
+    from migrasi.core.scenario import Scenario
+    from migrasi.core.whatif import Base, Outcome
     from migrasi.loading.scenarios import ScenarioInput
     from migrasi.render.diff_text import Compared
     from migrasi.render.graph_text import GraphView
@@ -310,3 +313,113 @@ def diff(old: Path, new: Path) -> Compared:
 
     result = compare(load_plan(old), load_plan(new))
     return Compared(result, old.as_posix(), new.as_posix())
+
+
+@dataclass
+class WhatIfResult:
+    """``compare`` or ``sensitivity``: the unchanged inputs' validation (with the scenario
+    files' findings), and what was found (None while an error stands); ``under`` holds, for
+    each scenario whose inputs have errors, its name, file and those errors, placed."""
+
+    validation: ValidationResult
+    subject: Any = None
+    under: list[tuple[str, str, list[Finding]]] = field(default_factory=list)
+
+
+def compare(
+    paths: Sequence[Path], scenarios: Sequence[Path], *, keep: bool = False
+) -> WhatIfResult:
+    """Plan the inputs as they are and under each scenario file; ``keep`` keeps every plan
+    (and plans one at a time)."""
+    from migrasi.core.comparison import Column, comparison
+    from migrasi.core.whatif import base_of
+    from migrasi.loading.scenarios import load_scenario
+
+    result = validate(paths)
+    chosen = [load_scenario(p) for p in scenarios]
+    for c in chosen:
+        if c.parsed is not None:
+            result.loaded.parsed.setdefault(c.file, c.parsed)
+    found = [*result.findings, *(f for c in chosen for f in c.findings)]
+    result.findings = sorted_findings(place(found, result.loaded.parsed))
+    result.files += len(chosen)
+    if result.errors:
+        return WhatIfResult(result)
+    base = base_of(result.inputs, result.checked, keep=keep)
+    jobs = [(c.scenario, c.file, False) for c in chosen if c.scenario is not None]
+    outcomes = _outcomes(base, jobs, keep)
+    columns = [
+        Column(c.name, c.file, c.sha256, c.scenario.description if c.scenario else None, o)
+        for c, o in zip(chosen, outcomes, strict=True)
+    ]
+    under = [
+        (c.name, c.file, sorted_findings(place(o.problems, result.loaded.parsed)))
+        for c, o in zip(chosen, outcomes, strict=True)
+        if o.problems
+    ]
+    return WhatIfResult(result, comparison(base, columns), under)
+
+
+def sensitivity(
+    paths: Sequence[Path], range_percent: Decimal, rate_points: Decimal, *, keep: bool = False
+) -> WhatIfResult:
+    """Vary each assumption low and high and plan again (the tornado); ``keep`` keeps every
+    plan (and plans one at a time)."""
+    from migrasi.core.sensitivity import changes
+    from migrasi.core.sensitivity import sensitivity as tornado
+    from migrasi.core.whatif import base_of
+
+    result = validate(paths)
+    dc = result.inputs.datacenter
+    if result.errors or dc is None:
+        return WhatIfResult(result)
+    base = base_of(result.inputs, result.checked, keep=keep)
+    made = changes(dc, range_percent, rate_points)
+    file = result.inputs.datacenter_file
+    outcomes = _outcomes(base, [(c.scenario, file, True) for c in made], keep)
+    found = tornado(base, dc, range_percent, rate_points, made, outcomes)
+    return WhatIfResult(result, found)
+
+
+PARALLEL_SYSTEMS = 100
+"""Inputs of at least this many systems plan their variations in two processes (the machine
+has two cores); smaller ones plan faster than a process starts."""
+
+_WHATIF_BASE: Base | None = None
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the workers and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _whatif_job(job: tuple[Scenario, str, bool]) -> Outcome:
+    """Plan one variation against the shared base handed over by fork (nothing pickled)."""
+    from migrasi.core.whatif import outcome
+
+    assert _WHATIF_BASE is not None
+    scenario, file, repriced = job
+    return outcome(_WHATIF_BASE, scenario, file, repriced=repriced)
+
+
+def _outcomes(base: Base, jobs: list[tuple[Scenario, str, bool]], keep: bool) -> list[Outcome]:
+    """The outcome of every job, in order: in two worker processes when that pays."""
+    import os
+
+    from migrasi.core.whatif import outcome
+
+    cores = min(2, os.cpu_count() or 1)
+    if keep or cores < 2 or len(jobs) < 2 or len(base.outcome.waves) < PARALLEL_SYSTEMS:
+        return [outcome(base, s, f, repriced=r, keep=keep) for s, f, r in jobs]
+    import multiprocessing
+
+    global _WHATIF_BASE  # noqa: PLW0603 - the fork hands the base over without pickling
+    _WHATIF_BASE = base
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(cores, initializer=_ignore_interrupt) as pool:
+            return pool.map(_whatif_job, jobs, chunksize=1)
+    finally:
+        _WHATIF_BASE = None

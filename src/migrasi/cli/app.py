@@ -11,6 +11,7 @@ import typer
 
 from migrasi import __version__
 from migrasi.cli import (
+    compare_cmd,
     diff_cmd,
     graph_cmd,
     plan_cmd,
@@ -59,6 +60,7 @@ graph_cmd.register(app)
 savings_cmd.register(app)
 diff_cmd.register(app)
 schema_cmd.register(app)
+compare_cmd.register(app)
 
 
 def _lang(argv: Sequence[str]) -> str:

@@ -105,8 +105,14 @@ class Problem:
         return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
 
 
-def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
-    """Assemble the problem of the planned systems of ``items``."""
+def build(
+    items: dict[str, Item],
+    groups: Groups,
+    dc: DataCenter,
+    cash_cache: dict[tuple[str, int], Cash] | None = None,
+) -> Problem:
+    """Assemble the problem of the planned systems of ``items``; ``cash_cache`` is the money
+    of another problem whose systems, calendar and timeline have the same money, to share."""
     calendar = waves(dc.schedule)
     problem = Problem(
         items=items,
@@ -116,6 +122,7 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
         timeline=Timeline.of(dc),
         of=dict(groups.of),
         limits=limits(dc, calendar),
+        cash_cache=cash_cache if cash_cache is not None else {},
     )
     users: dict[str, list[str]] = {g: [] for g in groups.members}
     for gid, needed in groups.needs.items():

@@ -81,6 +81,10 @@ class _Book:
         return self.buffer.getvalue()
 
 
+Book = _Book
+"""The workbook builder with its formats, for the other workbooks (compare, sensitivity)."""
+
+
 def _table(book: _Book, name_key: str, v: View) -> None:
     widths = [{"text": 28, "money": 18}.get(c.kind, max(10, len(heading(c, book.lang)) + 2))
               for c in v.columns]  # fmt: skip
