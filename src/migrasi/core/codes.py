@@ -151,6 +151,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E208", W("a pin that cannot hold", "pematokan gelombang yang tidak mungkin dipenuhi"), {
         "beyond": W("wave {pin} does not exist: the schedule has {waves} waves", "gelombang {pin} tidak ada: jadwal hanya punya {waves} gelombang"),
         "closed": W("wave {pin} touches a blackout and takes no system", "gelombang {pin} bersinggungan dengan masa tutup dan tidak menerima sistem"),
+        "started": W("wave {pin} has started (on or before the as-of day {as_of}) and takes no more systems: pin a later wave, or record its progress", "gelombang {pin} sudah dimulai (pada atau sebelum tanggal rencana {as_of}) dan tidak menerima sistem lagi: patok gelombang yang lebih akhir, atau catat kemajuannya"),
         "freeze": W("wave {pin} touches frozen month(s) {months}{of}", "gelombang {pin} menyentuh bulan beku {months}{of}"),
         "not_before": W("wave {pin} cuts over before not_before {day}{of}", "gelombang {pin} cutover sebelum not_before {day}{of}"),
         "pilot": W("wave {pin} is the pilot, which does not admit this system{of}", "gelombang {pin} adalah pilot, yang tidak menerima sistem ini{of}"),
@@ -159,6 +160,17 @@ CODES: dict[str, Code] = {c.code: c for c in (
     }),
     Code("E209", W("move_with joins a moved system with a retained or retired one", "move_with menggabungkan sistem yang dipindah dengan sistem yang dipertahankan atau dimatikan"), {
         "": W("move_with joins the moved system {moved} with {other}, whose strategy is {strategy}", "move_with menggabungkan sistem yang dipindah {moved} dengan {other}, yang strateginya {strategy}"),
+    }),
+    Code("E210", W("progress fields that do not fit together", "isian kemajuan yang tidak cocok satu sama lain"), {
+        "cutover_not_done": W("cutover_on is recorded, but the status is {status}: a cutover day goes with status done only", "cutover_on diisi, tetapi statusnya {status}: tanggal peralihan hanya untuk status done"),
+        "retained": W("status {status} on a retained system: a system that stays where it is has no progress (status planned)", "status {status} pada sistem yang dipertahankan (retain): sistem yang tidak dipindah tidak punya kemajuan (status planned)"),
+        "no_as_of": W("status {status} needs the day the plan is made: set schedule.as_of in the data-center file or give --as-of", "status {status} memerlukan tanggal rencana dibuat: isi schedule.as_of di berkas pusat data atau beri --as-of"),
+        "done_without_day": W("status done needs cutover_on: the day it was actually cut over", "status done memerlukan cutover_on: tanggal sistem benar-benar dialihkan"),
+        "in_progress_without_wave": W("status in_progress needs migration.wave: the wave it is being moved in", "status in_progress memerlukan migration.wave: gelombang tempat sistem sedang dipindah"),
+    }),
+    Code("E211", W("progress that contradicts the as-of day", "kemajuan yang bertentangan dengan tanggal rencana"), {
+        "after_as_of": W("cutover_on {day} lies after the as-of day {as_of}: a cutover cannot be recorded before it happens", "cutover_on {day} jatuh setelah tanggal rencana {as_of}: peralihan tidak dapat dicatat sebelum terjadi"),
+        "wave_ended": W("wave {wave} ended on {day}, before the as-of day {as_of}: record the system done with its cutover_on, or pin a later wave", "gelombang {wave} berakhir pada {day}, sebelum tanggal rencana {as_of}: catat sistem sebagai done dengan cutover_on, atau patok gelombang yang lebih akhir"),
     }),
     Code("W301", W("a cycle of depends_on among planned systems: they move as one group", "siklus depends_on di antara sistem yang direncanakan: semuanya dipindah sebagai satu kelompok"), {
         "": W("dependency cycle: {group} will be moved as one group", "siklus ketergantungan: {group} akan dipindah sebagai satu kelompok"),
@@ -193,6 +205,10 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("W311", W("the last wave's cutover lies beyond the horizon", "peralihan gelombang terakhir melewati cakrawala"), {
         "": W("the last wave cuts over on {cutover}, beyond the {months}-month horizon: later savings and costs are not counted", "gelombang terakhir cutover pada {cutover}, melewati cakrawala {months} bulan: penghematan dan biaya sesudahnya tidak dihitung"),
     }),
+    Code("W312", W("a system recorded as cut over (or under way) went before something it depends on, or apart from its move group", "sistem yang tercatat sudah dialihkan (atau sedang dipindah) mendahului sistem yang dibutuhkannya, atau terpisah dari kelompok pindahnya"), {
+        "dependency": W("recorded as cut over before {other}, which it depends on: it calls outside the Data Center until {other} follows", "tercatat dialihkan sebelum {other} yang dibutuhkannya: sistem ini memanggil ke luar Pusat Data sampai {other} menyusul"),
+        "group": W("recorded apart from {other} of its move group: they were to be cut over in the same wave", "tercatat terpisah dari {other} dalam kelompok pindahnya: keduanya seharusnya dialihkan pada gelombang yang sama"),
+    }),
 )}
 """Every code of validation.md, by code."""
 
@@ -211,7 +227,7 @@ TERMS: dict[str, Words] = {
     "what.region_code": W("Kemendagri code ('15' or '15.NN')", "kode Kemendagri ('15' atau '15.NN')"),
     "what.bps_code": W("BPS code ('15' or '15NN')", "kode BPS ('15' atau '15NN')"),
     "what.currency": W("currency code (three capital letters, such as IDR)", "kode mata uang (tiga huruf kapital, misalnya IDR)"),
-    "what.warning": W("warning code (W301 to W311)", "kode peringatan (W301 sampai W311)"),
+    "what.warning": W("warning code (W301 to W312)", "kode peringatan (W301 sampai W312)"),
     "limit.vcpu": W("vCPU", "vCPU"),
     "limit.ram_gb": W("GB of RAM", "GB RAM"),
     "limit.storage_gb": W("GB of storage", "GB penyimpanan"),
