@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
 from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+
+if TYPE_CHECKING:
+    from migrasi.core.findings import Finding
 
 
 class Format(StrEnum):
@@ -47,23 +52,10 @@ def validate(
 ) -> int:
     """Check inventories for CI."""
     from migrasi import api
-    from migrasi.render import reporters
     from migrasi.render.catalog import counts, text
 
     result = api.validate(paths_or_default(paths), show_accepted=show_accepted)
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    chosen = fmt.value if fmt is not None else ("github" if in_actions else "text")
-    findings = result.findings
-    if chosen == "text":
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        out = reporters.as_text(findings, lang.value, result.sources(), color=color)
-    else:
-        out = reporters.RENDERERS[chosen](findings, lang.value)
-    sys.stdout.write(out)
-    if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
-        summary = reporters.as_markdown_summary(findings, lang.value, result.files)
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(summary)
+    report(result.findings, fmt, lang, result.sources(), result.files)
     if result.errors or result.warnings:
         line = counts(lang.value, result.files, result.errors, result.warnings)
     else:
@@ -74,3 +66,30 @@ def validate(
     print(line, file=sys.stderr)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     return 1 if failed else 0
+
+
+def report(
+    findings: Sequence[Finding],
+    fmt: Format | None,
+    lang: Lang,
+    sources: Mapping[str, str],
+    files: int,
+    stream: TextIO | None = None,
+) -> None:
+    """Write findings in the chosen format (``github`` by default in GitHub Actions, with the
+    step summary), on standard output unless ``stream`` says otherwise."""
+    from migrasi.render import reporters
+
+    out_stream = stream or sys.stdout
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    chosen = fmt.value if fmt is not None else ("github" if in_actions else "text")
+    if chosen == "text":
+        color = out_stream.isatty() and "NO_COLOR" not in os.environ
+        out = reporters.as_text(findings, lang.value, sources, color=color)
+    else:
+        out = reporters.RENDERERS[chosen](findings, lang.value)
+    out_stream.write(out)
+    if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
+        summary = reporters.as_markdown_summary(findings, lang.value, files)
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(summary)

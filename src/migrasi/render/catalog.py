@@ -530,8 +530,11 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 from migrasi.render.catalog_diff import DIFF  # noqa: E402 - the diff words live in their own file
+from migrasi.render.catalog_intake import INTAKE  # noqa: E402 - so do the spreadsheet route's
 
 for _lang, _words in DIFF.items():
+    CATALOG[_lang].update(_words)
+for _lang, _words in INTAKE.items():
     CATALOG[_lang].update(_words)
 
 LANGUAGES = ("id", "en")

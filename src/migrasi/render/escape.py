@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How text begins that a spreadsheet would run as a formula: written with a quote prefix."""
+
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 

@@ -12,11 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from migrasi.render.catalog import text
-from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.escape import FORMULA_START, markdown_cell, terminal
 from migrasi.render.numbers import money
 from migrasi.render.savings import Column, View
 
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+DANGEROUS = FORMULA_START
 
 
 def heading(c: Column, lang: str) -> str:

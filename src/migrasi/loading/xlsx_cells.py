@@ -1,0 +1,236 @@
+"""Read the region and systems sheets of a workbook cell by cell, exactly as they were saved.
+
+openpyxl opens the workbook (read-only: sheets stream, nothing is built per cell) and gives the
+shared strings, the date styles and each sheet's XML; this module's parser reads the cells
+itself, because openpyxl turns every number through binary floating point and drops a
+formula's stored value. A number keeps the decimal text it was saved as (more than 15
+significant digits, which no spreadsheet shows, is noise); a formula is read by its stored
+value (none stored is a finding); a date style makes a whole number a date. Only the sheets
+named for the region and the systems (in either language) are read; more than 10,000 rows or
+500,000 filled cells in one stops the reading (E005).
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.cell.text import Text
+from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+from openpyxl.utils.datetime import from_excel
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._reader import (
+    FORMULA_TAG,
+    INLINE_STRING,
+    VALUE_TAG,
+    WorkSheetParser,
+)
+
+from migrasi.core.findings import Cell, Finding
+from migrasi.core.values import YDate, YDecimal, YInt
+
+MAX_ROWS = 10_000
+MAX_CELLS = 500_000
+DIGITS = 15
+"""Significant digits a spreadsheet shows; a saved number with more is floating-point noise."""
+
+SHEETS = {
+    "region": ("wilayah", "region"),
+    "systems": ("sistem", "systems"),
+}
+"""Sheet names by role, Indonesian and English, compared without case and outer spaces."""
+
+TEXT = "text"
+NUMBER = "number"
+BOOL = "bool"
+DATE = "date"
+ERROR = "error"
+NOISE = "noise"
+FORMULA = "formula"
+
+BROKEN = (
+    KeyError, ValueError, TypeError, IndexError, AttributeError, LookupError, SyntaxError,
+    zipfile.BadZipFile, zlib.error, struct.error, OSError, EOFError, NotImplementedError,
+    OverflowError, RecursionError, InvalidFileException,
+)  # fmt: skip
+"""What openpyxl and the XML parser raise on a damaged workbook that passed the archive checks
+(SyntaxError covers ElementTree's ParseError): each is E002, never a traceback."""
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One filled cell: its kind, its value as the inventory reads it, the text it shows."""
+
+    kind: str
+    value: object
+    shown: str
+
+
+@dataclass
+class Sheet:
+    """The filled cells of one sheet by (row, column), 1-based, and its merged ranges."""
+
+    name: str
+    cells: dict[tuple[int, int], Value] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """(first row, first column, last row, last column) of each merged range."""
+
+
+@dataclass
+class Workbook:
+    """The sheets read, by role (``region``, ``systems``), and what stopped a reading."""
+
+    sheets: dict[str, Sheet]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def number(raw: str) -> Value:
+    """A number cell's saved text as an exact number, or noise past 15 significant digits."""
+    try:
+        value = Decimal(raw.strip())
+    except InvalidOperation:
+        return Value(TEXT, raw, raw)
+    if not value.is_finite():
+        return Value(TEXT, raw, raw)
+    if len(value.normalize().as_tuple().digits) > DIGITS:
+        return Value(NOISE, None, raw)
+    if value == value.to_integral_value() and value.adjusted() < 18:
+        whole = int(value)
+        return Value(NUMBER, YInt.of(str(whole)), str(whole))
+    shown = format(value, "f") if value.adjusted() > -20 else str(value)
+    return Value(NUMBER, YDecimal.of(shown), shown)
+
+
+class _Parser(WorkSheetParser):
+    """openpyxl's sheet parser with migrasi's cells: exact numbers, stored formula values."""
+
+    def __init__(self, src: Any, strings: Any, epoch: datetime, dates: Any) -> None:
+        super().__init__(src, strings, data_only=False, epoch=epoch, date_formats=dates)
+
+    def parse_cell(self, element: Any) -> dict[str, object]:
+        """One ``<c>`` element as (row, column, Value or None when empty)."""
+        coordinate = element.get("r")
+        if coordinate:
+            row, column = coordinate_to_tuple(coordinate)
+            self.col_counter = column
+        else:
+            self.col_counter += 1
+            row, column = self.row_counter, self.col_counter
+        return {"row": row, "column": column, "value": self._value(element)}
+
+    def _value(self, element: Any) -> Value | None:
+        kind = element.get("t", "n")
+        raw = element.findtext(VALUE_TAG)
+        if kind == "inlineStr":
+            child = element.find(INLINE_STRING)
+            inline = Text.from_tree(child) if child is not None else None
+            content = str(inline.content) if inline is not None else ""
+            return Value(TEXT, content, content) if content else None
+        formula = element.find(FORMULA_TAG) is not None
+        if raw is None or (raw == "" and kind != "str"):
+            return Value(FORMULA, None, "") if formula else None
+        if kind == "s":
+            content = self.shared_strings[int(raw)]
+            text = content if isinstance(content, str) else str(content)
+            return Value(TEXT, text, text) if text else None
+        if kind == "str":
+            return Value(TEXT, raw, raw) if raw else None
+        if kind == "b":
+            return Value(BOOL, raw.strip() == "1", "TRUE" if raw.strip() == "1" else "FALSE")
+        if kind == "e":
+            return Value(ERROR, None, raw)
+        if kind == "d":
+            return _iso_date(raw)
+        read = number(raw)
+        style = int(element.get("s", 0) or 0)
+        if read.kind == NUMBER and style in self.date_formats:
+            return _serial_date(read.value, self.epoch) or read
+        return read
+
+
+def _iso_date(raw: str) -> Value:
+    day = raw.strip()[:10]
+    try:
+        return Value(DATE, YDate.of(day), day)
+    except ValueError:
+        return Value(TEXT, raw, raw)
+
+
+def _serial_date(serial: object, epoch: datetime) -> Value | None:
+    """A date cell's serial number as a day; a day and a time as text."""
+    if not isinstance(serial, int) or not 0 < serial <= 2_958_465:
+        return None
+    try:
+        moment = from_excel(serial, epoch)
+    except (OverflowError, ValueError):
+        return None
+    if not isinstance(moment, datetime):
+        return None
+    day = moment.date().isoformat()
+    return Value(DATE, YDate.of(day), day)
+
+
+def read_workbook(file: str, raw: bytes) -> Workbook | Finding:
+    """The region and systems sheets of a workbook that passed ``xlsx_guard``, or E002."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read(file, raw)
+    except BROKEN as exc:
+        return Finding("E002", file, args={"why": "broken", "detail": type(exc).__name__})
+
+
+def _read(file: str, raw: bytes) -> Workbook:
+    wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
+    try:
+        found: dict[str, Sheet] = {}
+        findings: list[Finding] = []
+        for name in wb.sheetnames:
+            role = next(
+                (r for r, names in SHEETS.items() if name.strip().casefold() in names), None
+            )
+            ws: Any = wb[name]  # openpyxl keeps a sheet's path and strings private
+            if role is None or role in found or not hasattr(ws, "_worksheet_path"):
+                continue
+            sheet = Sheet(name)
+            found[role] = sheet
+            book: Any = wb  # and the workbook's archive and date styles
+            with book._archive.open(ws._worksheet_path) as src:
+                parser = _Parser(src, ws._shared_strings, wb.epoch, book._date_formats)
+                problem = _cells(file, sheet, parser)
+            if problem is not None:
+                findings.append(problem)
+        return Workbook(found, findings)
+    finally:
+        wb.close()
+
+
+def _cells(file: str, sheet: Sheet, parser: _Parser) -> Finding | None:
+    count = rows = 0
+    for index, cells in parser.parse():
+        rows += 1
+        if index > MAX_ROWS or rows > MAX_ROWS:
+            where = Cell(sheet.name, MAX_ROWS + 1, 1)
+            return Finding("E005", file, args={"limit": "rows", "max": MAX_ROWS}, cell=where)
+        for item in cells:
+            value = item["value"]
+            if value is None:
+                continue
+            count += 1
+            if count > MAX_CELLS:
+                return Finding("E005", file, args={"limit": "cells", "max": MAX_CELLS})
+            sheet.cells[(int(item["row"]), int(item["column"]))] = value
+    merged = parser.merged_cells
+    for ref in getattr(merged, "mergeCell", None) or []:
+        first_col, first_row, last_col, last_row = range_boundaries(ref.ref)
+        if first_col and first_row and last_col and last_row:
+            sheet.merged.append((first_row, first_col, last_row, last_col))
+    return None
