@@ -31,8 +31,8 @@ IMPORT_HELP = """Read a filled-in workbook, check it like validate, and write th
 
 Findings name the cell (tebo.xlsx:Sistem!F12) with validate's codes and formats; the rules
 across files are checked against --with. The YAML goes to --out (replaced whole, never while
-an error stands) or to standard output; findings go to standard output with --out and to
-standard error without it. Exit status as validate: 0 no errors, 1 errors, 2 wrong usage.
+an error stands) or to standard output; findings go to standard output, or to standard error
+when the YAML goes there. Exit status as validate: 0 no errors, 1 errors, 2 wrong usage.
 
 Example: migrasi import tebo.xlsx --out inventories/tebo.yaml --annotate tebo-periksa.xlsx
 """
@@ -111,7 +111,8 @@ def import_(
     if not others and DEFAULT_WITH.is_dir():
         others = [DEFAULT_WITH]
     result = api_intake.import_workbook(workbook, others or None)
-    report(result.findings, fmt, lang, {}, 1, stream=sys.stdout if out else sys.stderr)
+    yaml_to_stdout = out is None and result.inventory is not None
+    report(result.findings, fmt, lang, {}, 1, stream=sys.stderr if yaml_to_stdout else sys.stdout)
     if annotate is not None:
         copy = api_intake.annotated(result, lang.value)
         if copy is None:

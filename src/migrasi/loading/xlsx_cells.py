@@ -13,6 +13,7 @@ named for the region and the systems (in either language) are read; more than 10
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 import zipfile
@@ -24,9 +25,12 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.cell.text import Text
+from openpyxl.packaging.manifest import Manifest
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.functions import fromstring, iterparse
 from openpyxl.worksheet._reader import (
     FORMULA_TAG,
     INLINE_STRING,
@@ -92,6 +96,22 @@ class Workbook:
     findings: list[Finding] = field(default_factory=list)
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescaped(text: str) -> str:
+    """Text of a cell with the workbook format's escapes read (``_x000D_`` is a carriage
+    return, ``_x005F_`` an underscore), as Excel reads them."""
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _text(content: str) -> Value | None:
+    text = unescaped(content)
+    return Value(TEXT, text, text) if text else None
+
+
 def number(raw: str) -> Value:
     """A number cell's saved text as an exact number, or noise past 15 significant digits."""
     try:
@@ -132,17 +152,14 @@ class _Parser(WorkSheetParser):
         if kind == "inlineStr":
             child = element.find(INLINE_STRING)
             inline = Text.from_tree(child) if child is not None else None
-            content = str(inline.content) if inline is not None else ""
-            return Value(TEXT, content, content) if content else None
+            return _text(str(inline.content) if inline is not None else "")
         formula = element.find(FORMULA_TAG) is not None
         if raw is None or (raw == "" and kind != "str"):
             return Value(FORMULA, None, "") if formula else None
         if kind == "s":
-            content = self.shared_strings[int(raw)]
-            text = content if isinstance(content, str) else str(content)
-            return Value(TEXT, text, text) if text else None
+            return _text(str(self.shared_strings[int(raw)]))
         if kind == "str":
-            return Value(TEXT, raw, raw) if raw else None
+            return _text(raw)
         if kind == "b":
             return Value(BOOL, raw.strip() == "1", "TRUE" if raw.strip() == "1" else "FALSE")
         if kind == "e":
@@ -193,6 +210,7 @@ def _read(file: str, raw: bytes) -> Workbook:
     try:
         found: dict[str, Sheet] = {}
         findings: list[Finding] = []
+        strings: list[str] | None = None
         for name in wb.sheetnames:
             role = next(
                 (r for r, names in SHEETS.items() if name.strip().casefold() in names), None
@@ -203,14 +221,35 @@ def _read(file: str, raw: bytes) -> Workbook:
             sheet = Sheet(name)
             found[role] = sheet
             book: Any = wb  # and the workbook's archive and date styles
+            if strings is None:
+                strings = _shared_strings(book._archive)
             with book._archive.open(ws._worksheet_path) as src:
-                parser = _Parser(src, ws._shared_strings, wb.epoch, book._date_formats)
+                parser = _Parser(src, strings, wb.epoch, book._date_formats)
                 problem = _cells(file, sheet, parser)
             if problem is not None:
                 findings.append(problem)
         return Workbook(found, findings)
     finally:
         wb.close()
+
+
+def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
+    """The workbook's shared strings as saved, escapes and all (openpyxl's own reading drops
+    every ``x005F_``, which breaks both escapes and text that holds those letters)."""
+    root: Any = fromstring(archive.read(ARC_CONTENT_TYPES))
+    manifest: Any = Manifest.from_tree(root)
+    part = manifest.find(SHARED_STRINGS) if manifest is not None else None
+    if part is None:
+        return []
+    strings: list[str] = []
+    item = f"{{{SHEET_MAIN_NS}}}si"
+    with archive.open(part.PartName[1:]) as src:
+        for _, node in iterparse(src):
+            if node.tag == item:
+                text = Text.from_tree(node)
+                strings.append(str(text.content) if text is not None else "")
+                node.clear()
+    return strings
 
 
 def _cells(file: str, sheet: Sheet, parser: _Parser) -> Finding | None:

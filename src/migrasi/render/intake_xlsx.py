@@ -80,7 +80,8 @@ class _Book:
         return self.formats[key]
 
     def string(self, ws: Any, row: int, col: int, value: str, **props: object) -> None:
-        """A text cell that can never run as a formula."""
+        """A text cell that can never run as a formula (xlsxwriter writes control characters
+        and text that spells an escape, ``_x0041_``, as escapes that read back as written)."""
         if value.startswith(FORMULA_START):
             props["quote_prefix"] = True
         ws.write_string(row, col, value, self.fmt(**props))
