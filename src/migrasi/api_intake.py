@@ -102,9 +102,9 @@ def import_workbook(path: Path, others: Sequence[Path] | None) -> Imported:
     book = read_workbook(name, raw)
     if isinstance(book, Finding):
         return Imported(name, [book])
+    if book.findings:
+        return Imported(name, sorted_findings(book.findings))
     sheets = intake(name, book)
-    if any(f.code == "E005" for f in sheets.findings):
-        return Imported(name, sorted_findings(sheets.findings))
     own, errors = inventory_input(name, sheets.data)
     checked = _across(own, others)
     found = [*sheets.findings, *place([*errors, *checked], sheets)]

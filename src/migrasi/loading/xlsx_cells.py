@@ -29,14 +29,14 @@ from openpyxl.packaging.manifest import Manifest
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
-from openpyxl.xml.functions import fromstring, iterparse
 from openpyxl.worksheet._reader import (
     FORMULA_TAG,
     INLINE_STRING,
     VALUE_TAG,
     WorkSheetParser,
 )
+from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.functions import fromstring, iterparse
 
 from migrasi.core.findings import Cell, Finding
 from migrasi.core.values import YDate, YDecimal, YInt

@@ -51,6 +51,9 @@ FILL_OPTIONAL = "#1F4E79"
 EXAMPLE = {"italic": True, "font_color": "#7F7F7F"}
 INPUT = {"bg_color": "#FFF8DC", "border": 1, "border_color": "#BFBFBF", "valign": "top"}
 DATE_FORMAT = "yyyy-mm-dd"
+NUMBER_FORMATS = {DATE: DATE_FORMAT, BOOLEAN: "", INTEGER: "", NUMBER: ""}
+"""The cell format of a column by kind: text (``@``, so that ``007`` or ``15.10`` stay as typed)
+unless named here; numbers General, so that a cell shows every digit it holds."""
 
 
 def sheet_name(kind: str, lang: str) -> str:
@@ -150,7 +153,8 @@ def _validate(book: _Book, ws: Any, rows: tuple[int, int], col: int, c: Column) 
 
 def _lines(value: str, width: int) -> int:
     """How many lines ``value`` takes wrapped in a column ``width`` characters wide."""
-    return sum(max(1, -(-len(part) // max(width - 2, 1))) for part in value.split("\n"))
+    per_line = max(int(width * 1.25), 1)  # a column unit holds a bit more than one character
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
 def _width(c: Column, lang: str) -> int:
@@ -195,10 +199,8 @@ def _systems(book: _Book, inv: Inventory | None) -> None:
     ws = book.wb.add_worksheet(sheet_name("systems", lang))
     columns = system_columns()
     for col, c in enumerate(columns):
-        fmt = book.fmt(num_format="@") if c.kind in (LIST, ENUM) or c.kind not in (
-            INTEGER, NUMBER, DATE, BOOLEAN) else None  # fmt: skip
-        if c.kind == DATE:
-            fmt = book.fmt(num_format=DATE_FORMAT)
+        shown = NUMBER_FORMATS.get(c.kind, "@")
+        fmt = book.fmt(num_format=shown) if shown else None
         ws.set_column(col, col, _width(c, lang), fmt)
         fill = FILL.get(c.required, FILL_OPTIONAL)
         book.string(ws, 0, col, c.name, bg_color=fill, **HEAD)
@@ -221,7 +223,7 @@ def _systems(book: _Book, inv: Inventory | None) -> None:
     ws.set_paper(9)
     ws.repeat_rows(0, 1)
     ws.repeat_columns(0)
-    ws.fit_to_pages(5, 0)
+    ws.set_print_scale(70)
 
 
 def example_system(lang: str) -> dict[str, Any]:
