@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup plan test lint unit bench schemas clean
+.PHONY: setup plan test lint unit bench schemas clean docs-img
 
 setup: $(STAMP)
 
@@ -47,6 +47,11 @@ bench: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/migrasi schema inventory > schemas/inventory.schema.json
 	$(BIN)/migrasi schema datacenter > schemas/datacenter.schema.json
+
+## docs-img: render the pictures of docs/panduan-spreadsheet.md from the real template (needs
+## LibreOffice's soffice and poppler-utils' pdftoppm).
+docs-img: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python docs/img/render.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
