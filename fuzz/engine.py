@@ -2,9 +2,10 @@
 
 An input that raises anything but a ``MigrasiError``, breaks an invariant (``Broken``) or runs
 longer than its limit (twice, to rule out a hiccup of the machine) is saved to
-``tests/fuzz_corpus/<short-hash>.yaml`` (``.sheet`` for the import harness) with a note beside it (``<short-hash>.txt``: harness,
-kind, signature, traceback). Each signature (exception type and the innermost frame of
-migrasi) is saved once, so that one bug does not fill the folder; the fuzzer then goes on.
+``tests/fuzz_corpus/<short-hash>.yaml`` (``.sheet`` for the import harness) with a note beside
+it (``<short-hash>.txt``: harness, kind, signature, traceback). Each signature (exception type
+and the innermost frame of migrasi) is saved once, so that one bug does not fill the folder;
+the fuzzer then goes on.
 """
 
 from __future__ import annotations

@@ -211,10 +211,9 @@ def _plan_outputs(folder: Path, planned: Any, lang: str, problems: list[Exceptio
     from migrasi.render.terminal import summary_table, waves_table
 
     files = api.plan_files(planned, lang)
-    plan = planned.plan
-    dc = planned.validation.loaded.inputs.datacenter
+    plan = planned.document
     checked = planned.validation.checked
-    refs = sorted(plan.systems)
+    refs = [s.ref for s in plan.systems]
     some = sorted({refs[0], refs[len(refs) // 2], refs[-1]} if refs else set())
     everything = set(checked.items)
     _steps(
@@ -222,14 +221,13 @@ def _plan_outputs(folder: Path, planned: Any, lang: str, problems: list[Exceptio
         lambda: markdown_tables("plan.md", files["plan.md"].decode()),
         lambda: mermaid_labels("graph.mmd", files["graph.mmd"].decode()),
         lambda: csv_text_fields("savings.csv", files["savings.csv"].decode(), TEXT_COLUMNS),
-        lambda: no_raw_control("waves table", _printed(waves_table(plan, dc, lang))),
+        lambda: no_raw_control("waves table", _printed(waves_table(plan, lang))),
         lambda: no_raw_control("summary table", _printed(summary_table(plan, lang))),
         *(partial(_explain, ref, plan, checked.items, lang) for ref in some),
         lambda: dot(checked.items, checked.groups, everything),
         lambda: json.loads(graph_json(checked.items, checked.groups, everything)),
     )
-    doc = json.loads(files["plan.json"])
-    _steps(problems, *(partial(_savings, doc, by, lang) for by in VIEWS))
+    _steps(problems, *(partial(_savings, plan, by, lang) for by in VIEWS))
     new = folder / "plan.json"
     new.write_bytes(files["plan.json"])
     _steps(problems, lambda: _diffs(reference_plan(folder), new, lang))
@@ -241,23 +239,26 @@ def _explain(ref: str, plan: Any, items: Any, lang: str) -> None:
     no_raw_control("explain", explain(ref, plan, items, lang))
 
 
-def _savings(doc: dict[str, Any], by: str, lang: str) -> None:
-    from migrasi import api
+def _savings(doc: Any, by: str, lang: str) -> None:
+    from migrasi.render.savings_formats import FORMATS, Savings
 
-    no_raw_control(f"savings --by {by}", _printed(api.savings_table(doc, by, lang)))
-    csv = api.savings_output(doc, by, "csv", lang).decode()
+    subject = Savings(doc, by)
+    no_raw_control(f"savings --by {by}", _printed(FORMATS["table"].render(subject, lang)))
+    csv = str(FORMATS["csv"].render(subject, lang))
     csv_text_fields(f"savings --by {by} csv", csv, TEXT_COLUMNS)
-    markdown_tables(f"savings --by {by} md", api.savings_output(doc, by, "md", lang).decode())
-    json.loads(api.savings_output(doc, by, "json", lang))
+    markdown_tables(f"savings --by {by} md", str(FORMATS["md"].render(subject, lang)))
+    json.loads(str(FORMATS["json"].render(subject, lang)))
 
 
 def _diffs(old: Path, new: Path, lang: str) -> None:
-    from migrasi.api_diff import diff
+    from migrasi.api import diff
+    from migrasi.render.diff_text import FORMATS
 
-    no_raw_control("diff text", diff(old, new, "text", lang)[0])
-    no_raw_control("diff text", diff(new, old, "text", lang)[0])
-    markdown_tables("diff md", diff(old, new, "md", lang)[0])
-    json.loads(diff(old, new, "json", lang)[0])
+    forth, back = diff(old, new), diff(new, old)
+    no_raw_control("diff text", str(FORMATS["text"].render(forth, lang)))
+    no_raw_control("diff text", str(FORMATS["text"].render(back, lang)))
+    markdown_tables("diff md", str(FORMATS["md"].render(forth, lang)))
+    json.loads(str(FORMATS["json"].render(forth, lang)))
 
 
 def _places(findings: list[Any]) -> None:
@@ -288,7 +289,7 @@ def import_bytes(folder: Path, data: bytes, lang: str = "en") -> list[Exception]
         back = parse("fuzz.yaml", text.encode("utf-8"))
         if Inventory.model_validate(back.data) != result.inventory:
             raise Broken("the imported YAML reads back to another inventory")
-        made = (folder / "again.yaml")
+        made = folder / "again.yaml"
         made.write_text(text, encoding="utf-8")
         again = api_intake.template(made, lang)
         if again.workbook is None:
@@ -304,6 +305,7 @@ def import_bytes(folder: Path, data: bytes, lang: str = "en") -> list[Exception]
         lambda: no_raw_control("import github", reporters.as_github(findings, lang)),
         lambda: json.loads(reporters.as_json(findings, lang)),
         lambda: json.loads(reporters.as_sarif(findings, lang)),
+        lambda: json.loads(reporters.as_gitlab(findings, lang)),
         round_trip,
         lambda: api_intake.annotated(result, lang),
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from migrasi.cli.app import run
+from migrasi.core.plandoc import PlanDoc, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 INVENTORIES = ROOT / "inventories"
@@ -85,3 +87,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """Whether the run rewrites golden files instead of comparing them."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+def plan_doc(data: object) -> PlanDoc:
+    """A plan document from JSON-ready data (as ``plan.json`` would carry it), read strictly."""
+    import json
+
+    return read_document(json.dumps(data))
+
+
+def plan_data(doc: PlanDoc) -> dict[str, Any]:
+    """The JSON data of a plan document as ``plan.json`` carries it, checked against the plan's
+    JSON Schema (``migrasi schema plan``) on the way: every plan a test reads this way is
+    checked."""
+    import json
+
+    import jsonschema
+
+    from migrasi.render.plan_json import plan_json
+    from migrasi.render.schemas import schema_dict
+
+    data: dict[str, Any] = json.loads(plan_json(doc))
+    jsonschema.Draft202012Validator(schema_dict("plan")).validate(data)
+    return data

@@ -118,6 +118,22 @@ def test_sarif_matches_the_schema(cli: Any, good_dir: Path) -> None:
     assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results)
 
 
+def test_sarif_uri_is_percent_encoded(cli: Any, good_dir: Path) -> None:
+    """A file named with a space, ``#``, ``%`` and non-ASCII letters gets an RFC 3986 URI."""
+    import re
+    from urllib.parse import unquote
+
+    name = "kota uji #1 100% Sungai Penuh éñ.yaml"
+    (good_dir / "kota-uji.yaml").rename(good_dir / name)
+    (good_dir / name).write_text("schema: nope\n")
+    log = json.loads(cli("validate", str(good_dir), "--format", "sarif").out)
+    (result,) = log["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert re.fullmatch(r"(?:[A-Za-z0-9\-._~/]|%[0-9A-F]{2})+", uri), uri
+    assert uri.endswith("/kota%20uji%20%231%20100%25%20Sungai%20Penuh%20%C3%A9%C3%B1.yaml")
+    assert unquote(uri) == (good_dir / name).as_posix()
+
+
 def test_no_color_when_not_a_terminal(cli: Any, good_dir: Path) -> None:
     """Text output carries no ANSI escapes when stdout is not a terminal."""
     (good_dir / "kota-uji.yaml").write_text("schema: nope\n")
@@ -142,3 +158,21 @@ def test_console_script_runs_as_module(good_dir: Path) -> None:
     assert done.returncode == 0
     assert json.loads(done.stdout) == []
     assert "2 berkas" in done.stderr
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(
+    cli: Any, good_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug exits 3 with one line; with --debug (before the command) the traceback too."""
+    from migrasi import api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "validate", broken)
+    plain = cli("validate", str(good_dir))
+    assert plain.code == 3 and "Traceback" not in plain.err and "RuntimeError: boom" in plain.err
+    shown = cli("--debug", "validate", str(good_dir))
+    assert shown.code == 3 and "Traceback" in shown.err
+    again = cli("validate", str(good_dir))
+    assert again.code == 3 and "Traceback" not in again.err

@@ -16,12 +16,14 @@ from migrasi import api
 from migrasi.cli import app as app_module
 from migrasi.cli import diff_cmd
 from migrasi.cli.app import run
-from migrasi.core.plandiff import PlanShapeError, compare, read_plan
+from migrasi.core import plandiff
+from migrasi.core.plandiff import PlanDiff
+from migrasi.core.plandoc import PlanDoc, PlanShapeError
 from migrasi.loading.plans import BadPlan, PlanNotFound, load_plan
 from migrasi.render.catalog import CATALOG
-from migrasi.render.catalog_diff import DIFF
 from migrasi.render.diff_text import MD_LIMIT, diff_json, diff_markdown, diff_text
-from tests.conftest import ROOT
+from migrasi.render.plan_json import plan_json
+from tests.conftest import ROOT, plan_doc
 
 CASE = ROOT / "tests" / "cases" / "contract-waits"
 BASE: dict[str, Any] = json.loads((CASE / "expected" / "plan.json").read_text(encoding="utf-8"))
@@ -32,10 +34,36 @@ def plan() -> dict[str, Any]:
     return copy.deepcopy(BASE)
 
 
+def compare(old: dict[str, Any] | PlanDoc, new: dict[str, Any] | PlanDoc) -> PlanDiff:
+    """The diff of two plans given as documents or as the JSON data of ``plan.json``."""
+    a = old if isinstance(old, PlanDoc) else plan_doc(old)
+    b = new if isinstance(new, PlanDoc) else plan_doc(new)
+    return plandiff.compare(a, b)
+
+
+def read_plan(data: dict[str, Any]) -> None:
+    """Read ``data`` as a plan document (PlanShapeError when it is not one)."""
+    plan_doc(data)
+
+
 def system(doc: dict[str, Any], ref: str) -> dict[str, Any]:
     """The system ``ref`` of ``doc``."""
     found: dict[str, Any] = next(s for s in doc["systems"] if s["ref"] == ref)
     return found
+
+
+def drop(doc: dict[str, Any], ref: str) -> None:
+    """Take system ``ref`` out of the plan (its wave no longer lists it)."""
+    doc["systems"] = [s for s in doc["systems"] if s["ref"] != ref]
+    for w in doc["waves"]:
+        w["systems"] = [r for r in w["systems"] if r != ref]
+
+
+def rename(doc: dict[str, Any], ref: str, new: str) -> None:
+    """Give system ``ref`` another ref, in its wave too."""
+    system(doc, ref)["ref"] = new
+    for w in doc["waves"]:
+        w["systems"] = [new if r == ref else r for r in w["systems"]]
 
 
 def add_money(doc: dict[str, Any], ref: str, key: str, amount: int) -> None:
@@ -84,7 +112,7 @@ def test_added_and_removed() -> None:
     extra = copy.deepcopy(system(new, "kota-uji/website"))
     extra["ref"] = "kota-uji/zz-portal"
     new["systems"].append(extra)
-    new["systems"] = [s for s in new["systems"] if s["ref"] != "kota-uji/simbada"]
+    drop(new, "kota-uji/simbada")
     d = compare(plan(), new)
     assert [(s.ref, s.kinds) for s in d.systems] == [
         ("kota-uji/simbada", ("removed",)),
@@ -175,7 +203,7 @@ def test_region_named_from_either_plan() -> None:
         doc["totals"]["by_region"]["kab-a"] = {"baseline": 0, "net_savings": 1, "npv": 1,
                                                "kept_in_jambi": 1}  # fmt: skip
         doc["totals"]["by_region"]["kab-b"] = dict(doc["totals"]["by_region"]["kab-a"])
-    old["regions"]["kab-a"] = {"name": "Kabupaten A"}
+    old["regions"]["kab-a"] = {"name": "Kabupaten A", "code": "15.01", "kind": "kabupaten"}
     new["totals"]["by_region"]["kab-a"]["npv"] = 2
     del new["totals"]["by_region"]["kab-b"]
     new["regions"]["kota-uji"]["name"] = "Kota Uji Baru"
@@ -295,7 +323,7 @@ def test_markdown_cut_fills_the_budget() -> None:
 def test_untrusted_text_escaped() -> None:
     """Refs with control characters or Markdown syntax are escaped in text and Markdown."""
     new = plan()
-    system(new, "kota-uji/website")["ref"] = "kota-uji/web\x1b[31m|<b>"
+    rename(new, "kota-uji/website", "kota-uji/web\x1b[31m|<b>")
     text, md, doc = outputs(plan(), new, "en")
     assert "\x1b" not in text and "web\\x1b[31m|<b>" in text
     assert "\x1b" not in md and "web\\\\x1b\\[31m\\|\\<b\\>" in md
@@ -332,14 +360,14 @@ def test_json_shape() -> None:
 
 
 def test_catalogue_both_languages() -> None:
-    """Every diff key is prefixed and in both languages, with the same placeholders."""
-    assert DIFF["en"].keys() == DIFF["id"].keys()
-    for key in DIFF["en"]:
-        assert key.startswith("diff.")
-        assert key not in CATALOG["en"] or CATALOG["en"][key] == DIFF["en"][key]
-        names = [set(re.findall(r"\{(\w+)\}", DIFF[lang][key])) for lang in ("en", "id")]
+    """Every diff key is in both languages, with the same placeholders, and translated."""
+    keys = [k for k in CATALOG if k.startswith("diff.")]
+    assert keys
+    for key in keys:
+        words = CATALOG[key]
+        names = [set(re.findall(r"\{(\w+)\}", w)) for w in (words.en, words.id)]
         assert names[0] == names[1], key
-        assert DIFF["en"][key] != DIFF["id"][key] or key == "diff.col.change", key
+        assert words.en != words.id or key == "diff.col.change", key
 
 
 # --- the command -------------------------------------------------------------------------------
@@ -365,10 +393,11 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
     return invoke
 
 
-def write(folder: Path, doc: dict[str, Any]) -> Path:
+def write(folder: Path, doc: dict[str, Any] | PlanDoc) -> Path:
     """Write ``doc`` as ``folder/plan.json`` and return the folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "plan.json").write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    text = plan_json(doc) if isinstance(doc, PlanDoc) else json.dumps(doc, indent=2)
+    (folder / "plan.json").write_text(text, encoding="utf-8")
     return folder
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from migrasi import api
-from migrasi.render.plan_json import plan_dict
+from tests.conftest import plan_data
 from tests.plancheck.bruteforce import best_plan
 from tests.plancheck.checker import check_plan
 from tests.plancheck.instances import LARGE, write_instance
@@ -22,9 +22,8 @@ pytest.importorskip("scipy")
 def exact_doc(folder: Path, time_limit: float = 20.0) -> dict[str, Any]:
     """The plan.json of exact mode for the inventories in ``folder``."""
     result = api.plan([folder], exact=True, time_limit=time_limit)
-    assert result.plan is not None
-    dc = result.validation.loaded.inputs.datacenter
-    return plan_dict(result.plan, result.inputs, result.diagnostics, "en", dc)
+    assert result.document is not None
+    return plan_data(result.document)
 
 
 @pytest.mark.parametrize("seed", range(0, 200, 10))
@@ -49,7 +48,7 @@ def test_large_exact_is_valid_and_not_worse(seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_instance(Path(tmp), seed, LARGE)
         doc = exact_doc(folder)
-        heuristic = api.plan_document([folder])
+        heuristic = plan_data(api.plan_document([folder]))
         assert check_plan(doc, api.validate([folder]).loaded.inputs) == []
     assert doc["totals"]["npv"] >= heuristic["totals"]["npv"] - len(doc["systems"])
     assert doc["proven"]["npv"] >= doc["totals"]["npv"]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from migrasi import api
-from tests.conftest import ROOT
+from migrasi.core.plandoc import read_document
+from tests.conftest import ROOT, plan_data
 
 CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if p.is_dir())
 
@@ -43,6 +44,7 @@ def _shown(data: bytes, name: str) -> str | bytes:
 def test_golden_case(case: Path, update_goldens: bool) -> None:
     """The plan folder of the case equals its expected files."""
     produced = outputs(case)
+    plan_data(read_document(produced["plan.json"]))
     expected_dir = case / "expected"
     if update_goldens:
         expected_dir.mkdir(exist_ok=True)
@@ -73,11 +75,11 @@ def test_explain_answers_for_every_shipped_system(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.chdir(ROOT)
     result = api.plan([Path("inventories")])
-    assert result.plan is not None
+    assert result.document is not None
     items = result.validation.checked.items
-    for ref in result.plan.systems:
+    for ref in (s.ref for s in result.document.systems):
         for lang in ("id", "en"):
-            words = explain(ref, result.plan, items, lang)
+            words = explain(ref, result.document, items, lang)
             assert words.startswith(ref) and ("NPV" in words)
 
 

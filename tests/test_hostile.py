@@ -490,23 +490,49 @@ def test_symlink_loop_is_not_followed(tmp_path: Path) -> None:
     assert "2 files checked" in ran.err
 
 
-def test_symlink_to_a_file_outside_is_read_under_its_own_name(tmp_path: Path) -> None:
-    """A file link found in the walk is read (like any file) and reported at the link's path;
-    a folder link to outside is not walked."""
+def test_symlink_to_a_file_outside_is_not_read(tmp_path: Path) -> None:
+    """A file link found in the walk that leads out of the folders given is E002 at 1:1 and its
+    target is never read (no line of it is printed); a folder link to outside is not walked."""
     inv = folder(tmp_path)
     outside = tmp_path / "outside"
     outside.mkdir()
-    (outside / "target.yaml").write_text(BAD_CRITICALITY, encoding="utf-8")
+    (outside / "target.yaml").write_text(BAD_CRITICALITY + "# SECRET LINE\n", encoding="utf-8")
     (outside / "other.yaml").write_text("schema: nope\n", encoding="utf-8")
     (inv / "linked.yaml").symlink_to(outside / "target.yaml")
     (inv / "more").symlink_to(outside, target_is_directory=True)
     ran = cli("validate", str(inv), "--format", "json", "--lang", "en", cwd=tmp_path)
     assert_clean_exit(ran, 1)
     findings = json.loads(ran.out)
-    assert {(f["file"], f["code"]) for f in findings} == {
-        (f"{inv.as_posix()}/linked.yaml", "E102"),
-        (f"{inv.as_posix()}/kota-uji.yaml", "W302"),
+    assert {(f["file"], f["code"], f["line"], f["column"]) for f in findings} == {
+        (f"{inv.as_posix()}/linked.yaml", "E002", 1, 1),
+        (f"{inv.as_posix()}/kota-uji.yaml", "W302", 4, 9),
     }
+    linked = next(f for f in findings if f["code"] == "E002")
+    assert "outside the folders given" in linked["message"]
+    assert str(outside / "target.yaml") in linked["message"]
+    text = cli("validate", str(inv), "--lang", "en", cwd=tmp_path)
+    assert "SECRET" not in text.out and "sedang" not in text.out
+
+
+def test_symlinks_inside_the_folders_given_are_read(tmp_path: Path) -> None:
+    """A link to a file inside a folder given is read, and so is a link given itself as PATH."""
+    inv = folder(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "target.yaml").write_text(BAD_CRITICALITY, encoding="utf-8")
+    (inv / "sub").mkdir()
+    (inv / "sub" / "real.yaml").write_text("schema: nope\n", encoding="utf-8")
+    (inv / "alias.yaml").symlink_to(inv / "sub" / "real.yaml")
+    (inv / "to-other.yaml").symlink_to(other / "target.yaml")
+    (tmp_path / "given.yaml").symlink_to(other / "target.yaml")
+    ran = cli(
+        "validate", str(inv), str(other), str(tmp_path / "given.yaml"), "--format", "json",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert_clean_exit(ran, 1)
+    codes = {(Path(f["file"]).name, f["code"]) for f in json.loads(ran.out)}
+    assert {("alias.yaml", "E006"), ("real.yaml", "E006"), ("to-other.yaml", "E102")} <= codes
+    assert ("given.yaml", "E102") in codes
 
 
 def test_dangling_symlink_is_e002(tmp_path: Path) -> None:

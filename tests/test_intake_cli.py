@@ -85,7 +85,7 @@ def test_import_with_errors_writes_nothing(cli: Cli, bad: Path) -> None:
     assert result.code == 1
     assert out.read_text(encoding="utf-8") == "before\n"
     assert f"{bad.as_posix()}:Sistem!E3: error E102" in result.out
-    assert "(maksud Anda '900000000'?)" in result.out
+    assert "tulis 900000000 (hanya angka" in result.out
 
 
 def test_import_replaces_out_whole(cli: Cli, good: Path) -> None:

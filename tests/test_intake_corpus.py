@@ -47,9 +47,8 @@ def test_formula_is_read_by_its_stored_value(tmp_path: Path) -> None:
 def test_hints_say_how_to_write_it(tmp_path: Path) -> None:
     """Thousands separators and day-first dates get a hint with the spelling to use."""
     edit = set_cells("Sistem", K3="4.500.000", K4="Rp 900.000,-", N3="31/12/2027")
-    raw = edited(base(tmp_path), edit)
     path = tmp_path / "hints.xlsx"
-    path.write_bytes(raw)
+    path.write_bytes(edited(base(tmp_path), edit))
     result = import_workbook(path, [others(tmp_path / "with")])
-    hints = {str(f.cell): f.args.get("suggestion") for f in result.findings}
+    hints = {str(f.cell): f.args.get("number", f.args.get("suggestion")) for f in result.findings}
     assert hints == {"Sistem!K3": "4500000", "Sistem!K4": "900000", "Sistem!N3": "2027-12-31"}

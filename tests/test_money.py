@@ -18,14 +18,17 @@ Rp amounts are written with commas for thousands in the docstrings.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from typing import Any
 
 import pytest
 
-from migrasi.core.exact import whole
+from migrasi.core.decimals import whole
 from migrasi.core.models import DataCenter, System
-from migrasi.core.money import Cash, Figures, Timeline, cash, figures, payback_month
+from migrasi.core.money import Cash, Timeline, cash, figures, payback_month, running_by_year
+from migrasi.core.plandoc import MoneyDoc
 from migrasi.core.programme import Item, make_item
 
 Num = int | str
@@ -133,6 +136,19 @@ def item_of(system: System, dc: DataCenter) -> Item:
     return make_item("kota-uji.yaml", "kota-uji", 0, system, dc)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """A system's rounded figures as these tests read them: years as numbers, and what the
+    Data Center spends on it by year."""
+
+    money: MoneyDoc
+    by_year: dict[int, int]
+    dc_by_year: dict[int, int]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.money, name)
+
+
 def run(system: System, dc: DataCenter, cutover: str | None) -> tuple[Cash, Figures]:
     """The exact money and the rounded figures of ``system`` cut over on ``cutover``.
 
@@ -142,7 +158,14 @@ def run(system: System, dc: DataCenter, cutover: str | None) -> tuple[Cash, Figu
     item = item_of(system, dc)
     day = date.fromisoformat(cutover) if cutover is not None else None
     c = cash(item, day, t)
-    return c, figures(item, c, t, counted=day is not None and item.planned)
+    counted = day is not None and item.planned
+    money = figures(item, c, t, counted=counted)
+    running = running_by_year(c, t) if counted else dict.fromkeys(money.by_year, 0)
+    return c, Figures(
+        money,
+        {int(y): v for y, v in money.by_year.items()},
+        {int(y): v for y, v in running.items()},
+    )
 
 
 def months(*runs: tuple[int, Num]) -> tuple[Decimal, ...]:

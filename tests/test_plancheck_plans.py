@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from migrasi.api import plan_document, validate
+from tests.conftest import plan_data
 from tests.plancheck.bruteforce import best_plan
 from tests.plancheck.checker import check_plan
 from tests.plancheck.instances import LARGE, write_instance
@@ -42,7 +43,7 @@ def solved(seed: int) -> Solved:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_instance(Path(tmp), seed)
         inputs = validate([folder]).loaded.inputs
-        doc = plan_document([folder])
+        doc = plan_data(plan_document([folder]))
         yaml = "\n".join(f"# {p.name}\n{p.read_text()}" for p in sorted(folder.iterdir()))
     prog = Programme(inputs)
     best = best_plan(prog, plan_rules=True)
@@ -61,7 +62,7 @@ def solved(seed: int) -> Solved:
 
 def test_shipped_inventories_plan_passes_check_plan() -> None:
     """The plan of the shipped inventories keeps every promise of the spec."""
-    doc = plan_document([INVENTORIES])
+    doc = plan_data(plan_document([INVENTORIES]))
     assert check_plan(doc, validate([INVENTORIES]).loaded.inputs) == []
 
 
@@ -78,7 +79,7 @@ def test_large_random_instance_plan_passes_check_plan(seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_instance(Path(tmp), seed, LARGE)
         inputs = validate([folder]).loaded.inputs
-        problems = check_plan(plan_document([folder]), inputs)
+        problems = check_plan(plan_data(plan_document([folder])), inputs)
     assert problems == []
 
 
@@ -129,5 +130,5 @@ def test_any_random_instance_plan_passes_check_plan(seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_instance(Path(tmp), seed)
         inputs = validate([folder]).loaded.inputs
-        problems = check_plan(plan_document([folder]), inputs)
+        problems = check_plan(plan_data(plan_document([folder])), inputs)
     assert problems == []

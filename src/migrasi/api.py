@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings
 from migrasi.core.plan import Plan
+from migrasi.core.plandoc import PlanDoc, RegionDoc
 from migrasi.loading.documents import Loaded, load
 from migrasi.loading.locate import place
+
+if TYPE_CHECKING:
+    from migrasi.render.diff_text import Compared
+    from migrasi.render.graph_text import GraphView
 
 
 @dataclass
@@ -57,19 +62,28 @@ def validate(paths: Sequence[Path], *, show_accepted: bool = False) -> Validatio
 
 @dataclass
 class PlanResult:
-    """A plan and what it rests on; ``plan`` is None while the inputs have errors."""
+    """A plan and what it rests on; ``plan`` and ``document`` are None while the inputs have
+    errors."""
 
     validation: ValidationResult
     plan: Plan | None
     diagnostics: list[Finding]
     inputs: list[tuple[str, str]]
+    document: PlanDoc | None = None
 
 
 def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0) -> PlanResult:
     """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
-    plan is None when an error stands."""
+    plan is None when an error stands.
+
+    The document's diagnostics are English whatever ``--lang`` says, so that plan.json changes
+    only when the plan does; people read them in their language in plan.md.
+    """
     from migrasi.core.plan import make_plan
     from migrasi.core.problem import build
+    from migrasi.core.publish import document
+    from migrasi.core.terms import Mode
+    from migrasi.render.reporters import diagnostic
 
     result = validate(paths)
     loaded = result.loaded
@@ -83,13 +97,14 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
         solve = _exact_solver()
         solved = solve(problem, time_limit)
         proven = (solved.bound, solved.optimal, solved.relaxed)
-        made = make_plan(problem, [], solved.state, "exact", proven)
+        made = make_plan(problem, [], solved.state, Mode.EXACT, proven)
     else:
         made = make_plan(problem, [])
     planned = accept(made.findings, checked.items)
     everything = [*loaded.findings, *checked.findings, *planned]
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
-    return PlanResult(result, made, diagnostics, hashes)
+    doc = document(made, hashes, [diagnostic(f) for f in diagnostics], dc, regions(result))
+    return PlanResult(result, made, diagnostics, hashes, doc)
 
 
 def _exact_solver() -> Any:
@@ -107,33 +122,26 @@ def _exact_solver() -> Any:
     return solve
 
 
-def plan_document(paths: Sequence[Path]) -> dict[str, Any]:
-    """The plan.json document of the inputs under ``paths`` (errors raise InputErrors).
+def plan_document(paths: Sequence[Path]) -> PlanDoc:
+    """The plan document of the inputs under ``paths`` (errors raise InputErrors)."""
+    return _planned(plan(paths)).document  # type: ignore[return-value]
 
-    Its diagnostics' messages are English whatever ``--lang`` says, so that plan.json changes
-    only when the plan does; people read them in their language in plan.md.
-    """
+
+def _planned(result: PlanResult) -> PlanResult:
+    """The result when it holds a plan; InputErrors when the inputs have errors."""
     from migrasi.core.errors import InputErrors
-    from migrasi.render.plan_json import plan_dict
 
-    result = plan(paths)
-    if result.plan is None:
+    if result.plan is None or result.document is None:
         raise InputErrors(result.validation.errors)
-    dc = result.validation.loaded.inputs.datacenter
-    return plan_dict(
-        result.plan, result.inputs, result.diagnostics, "en", dc, regions(result.validation)
-    )
+    return result
 
 
-def region_names(result: ValidationResult) -> dict[str, str]:
-    """Region id → the region's name, from the inventories."""
-    return {r: info["name"] for r, info in regions(result).items()}
-
-
-def regions(result: ValidationResult) -> dict[str, dict[str, str]]:
+def regions(result: ValidationResult) -> dict[str, RegionDoc]:
     """Region id → its name, Kemendagri code and kind, from the inventories."""
     return {
-        inv.region.id: {"name": inv.region.name, "code": inv.region.code, "kind": inv.region.kind}
+        inv.region.id: RegionDoc.model_construct(
+            name=inv.region.name, code=inv.region.code, kind=inv.region.kind
+        )
         for inv in result.loaded.inputs.inventories
         if inv.region is not None
     }
@@ -143,7 +151,7 @@ PARALLEL_ABOVE = 5_000
 """Plans of more systems build their workbook in a second process while this one writes the
 rest (the machine has two cores; the workbook is the slowest file)."""
 
-_WORKBOOK_INPUT: tuple[dict[str, Any], str] | None = None
+_WORKBOOK_INPUT: tuple[PlanDoc, str] | None = None
 
 
 def _workbook_in_child() -> bytes:
@@ -159,30 +167,26 @@ def plan_files(
 ) -> dict[str, bytes]:
     """Every file of the plan folder, by name."""
     from migrasi.render.graph_text import mermaid
-    from migrasi.render.plan_json import plan_dict, plan_json
+    from migrasi.render.plan_json import plan_json
     from migrasi.render.plan_md import plan_markdown
     from migrasi.render.savings_formats import savings_csv
     from migrasi.render.xlsx import workbook
 
-    made = result.plan
-    dc = result.validation.loaded.inputs.datacenter
-    assert made is not None and dc is not None
+    doc = _planned(result).document
+    assert doc is not None
     checked = result.validation.checked
-    doc = plan_dict(made, result.inputs, result.diagnostics, "en", dc, regions(result.validation))
     pending = None
-    if len(made.systems) > parallel_above:
+    if len(doc.systems) > parallel_above:
         import multiprocessing
 
         global _WORKBOOK_INPUT  # noqa: PLW0603 - the fork hands the document over without pickling
         _WORKBOOK_INPUT = (doc, lang)
         pool = multiprocessing.get_context("fork").Pool(1)
         pending = pool.apply_async(_workbook_in_child)
-    names = region_names(result.validation)
-    markdown = plan_markdown(made, result.diagnostics, dc.name, names, lang)
     graph = mermaid(checked.items, checked.groups, set(checked.items))
     files = {
         "plan.json": plan_json(doc).encode(),
-        "plan.md": markdown.encode(),
+        "plan.md": plan_markdown(doc, result.diagnostics, lang).encode(),
         "graph.mmd": graph.encode(),
         "savings.csv": savings_csv(doc).encode(),
     }
@@ -211,20 +215,20 @@ def find_ref(ref: str, refs: Sequence[str]) -> str:
 
 def explain(ref: str, paths: Sequence[Path], lang: str) -> str:
     """Why a system sits in its wave, in words."""
-    from migrasi.core.errors import InputErrors
     from migrasi.render.explain_text import explain as explain_text
 
-    result = plan(paths)
-    if result.plan is None:
-        raise InputErrors(result.validation.errors)
-    found = find_ref(ref, list(result.plan.systems))
-    return explain_text(found, result.plan, result.validation.checked.items, lang)
+    result = _planned(plan(paths))
+    doc = result.document
+    assert doc is not None
+    found = find_ref(ref, [s.ref for s in doc.systems])
+    return explain_text(found, doc, result.validation.checked.items, lang)
 
 
-def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None) -> str:
+def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphView:
     """The dependency graph, whole or around ``focus``."""
     from migrasi.core.errors import InputErrors
-    from migrasi.render.graph_text import around, dot, graph_json, mermaid
+    from migrasi.core.graph import around
+    from migrasi.render.graph_text import GraphView
 
     result = validate(paths)
     if result.errors:
@@ -233,36 +237,24 @@ def graph(paths: Sequence[Path], fmt: str, focus: str | None, depth: int | None)
     refs = set(items)
     if focus is not None:
         refs = around(items, find_ref(focus, list(items)), depth)
-    render = {"mermaid": mermaid, "dot": dot, "json": graph_json}[fmt]
-    return render(items, result.checked.groups, refs)
+    return GraphView(items, result.checked.groups, refs)
 
 
-def savings_document(paths: Sequence[Path], plan_file: Path | None) -> dict[str, Any]:
+def savings_document(paths: Sequence[Path], plan_file: Path | None) -> PlanDoc:
     """The plan document the savings come from: read from ``plan_file`` or planned afresh."""
     if plan_file is not None:
         from migrasi.loading.plans import load_plan
 
-        loaded: dict[str, Any] = load_plan(plan_file)
-        return loaded
+        return load_plan(plan_file)
     return plan_document(paths)
 
 
-def savings_table(doc: dict[str, Any], by: str, lang: str) -> object:
-    """The terminal table of one view."""
-    from migrasi.render.savings import view
-    from migrasi.render.savings_formats import as_table
+def diff(old: Path, new: Path) -> Compared:
+    """The differences between two plans (folders or ``plan.json`` files); a missing or
+    unreadable plan raises a UsageError (exit 2)."""
+    from migrasi.core.plandiff import compare
+    from migrasi.loading.plans import load_plan
+    from migrasi.render.diff_text import Compared
 
-    return as_table(view(doc, by), lang)
-
-
-def savings_output(doc: dict[str, Any], by: str, fmt: str, lang: str) -> bytes:
-    """One view as CSV, JSON or Markdown, or the whole workbook as xlsx."""
-    from migrasi.render.savings import view
-    from migrasi.render.savings_formats import as_csv, as_json, as_markdown
-    from migrasi.render.xlsx import workbook
-
-    if fmt == "xlsx":
-        return workbook(doc, lang)
-    v = view(doc, by)
-    rendered = {"csv": as_csv, "json": as_json}.get(fmt)
-    return (rendered(v) if rendered else as_markdown(v, lang)).encode()
+    result = compare(load_plan(old), load_plan(new))
+    return Compared(result, old.as_posix(), new.as_posix())

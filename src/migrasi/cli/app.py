@@ -47,6 +47,11 @@ def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on an internal error."),
 ) -> None:
     """Plan the move of regional IT systems onto the Jambi Province Data Center."""
+    _RUN["debug"] = debug
+
+
+_RUN = {"debug": False}
+"""What the options of this run ask of the handler below (set as they are parsed)."""
 
 
 validate_cmd.register(app)
@@ -84,7 +89,7 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv``; return the exit code."""
     from migrasi.core.errors import MigrasiError
 
-    debug = "--debug" in argv
+    _RUN["debug"] = False
     collecting = gc.isenabled()
     gc.disable()  # a short run makes millions of small acyclic objects: the collector only costs
     try:
@@ -115,7 +120,7 @@ def run(argv: Sequence[str]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except Exception as exc:
-        if debug:
+        if _RUN["debug"]:
             import traceback
 
             traceback.print_exc()

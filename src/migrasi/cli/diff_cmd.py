@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, Lang
-
-
-class DiffFormat(StrEnum):
-    """Diff output formats."""
-
-    text = "text"
-    md = "md"
-    json = "json"
-
+from migrasi.cli.emit import emit
+from migrasi.cli.options import LANG, Lang, format_option
+from migrasi.render.diff_text import FORMATS
 
 HELP = """Compare two plans (plan folders or plan.json files): systems that moved wave, were
 added or removed, or changed status, and the NPV, net savings and money kept in Jambi, in total
@@ -38,13 +29,13 @@ def register(app: typer.Typer) -> None:
 def diff(
     old: Path = typer.Argument(..., help="The earlier plan: a plan folder or its plan.json."),
     new: Path = typer.Argument(..., help="The later plan: a plan folder or its plan.json."),
-    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="text, md or json."),
+    fmt: str = format_option(FORMATS, "text", ", ".join(FORMATS) + "."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the plans differ."),
     lang: Lang = LANG,
 ) -> int:
     """Compare two plans."""
-    from migrasi import api_diff
+    from migrasi import api
 
-    out, changed = api_diff.diff(old, new, fmt.value, lang.value)
-    sys.stdout.write(out)
-    return 1 if exit_code and changed else 0
+    compared = api.diff(old, new)
+    emit(FORMATS[fmt].render(compared, lang.value), None)
+    return 1 if exit_code and compared.diff.changed else 0

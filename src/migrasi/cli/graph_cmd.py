@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
-
-
-class GraphFormat(StrEnum):
-    """Graph output formats."""
-
-    mermaid = "mermaid"
-    dot = "dot"
-    json = "json"
-
+from migrasi.cli.emit import emit
+from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.render.graph_text import FORMATS
 
 GRAPH_HELP = """Print the dependency graph with its move groups, whole or around one system.
 
@@ -39,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
 def graph(
     paths: list[Path] | None = PATHS,
-    fmt: GraphFormat = typer.Option(GraphFormat.mermaid, "--format", help="mermaid, dot or json."),
+    fmt: str = format_option(FORMATS, "mermaid", ", ".join(FORMATS) + "."),
     focus: str | None = typer.Option(None, "--focus", help="Only this system and its neighbours."),
     depth: int | None = typer.Option(
         None, "--depth", min=0, help="Steps around --focus (default: unlimited)."
@@ -48,7 +40,7 @@ def graph(
     """Print the dependency graph."""
     from migrasi import api
 
-    sys.stdout.write(api.graph(paths_or_default(paths), fmt.value, focus, depth))
+    emit(FORMATS[fmt].render(api.graph(paths_or_default(paths), focus, depth), "en"), None)
     return 0
 
 

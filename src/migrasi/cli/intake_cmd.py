@@ -8,8 +8,9 @@ from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, Lang
-from migrasi.cli.validate_cmd import Format, report
+from migrasi.cli.options import LANG, Lang, format_option
+from migrasi.cli.validate_cmd import report
+from migrasi.render.reporters import FORMATS
 
 SCHEMA_FILE = Path("schemas/inventory.schema.json")
 DEFAULT_WITH = Path("inventories")
@@ -98,8 +99,8 @@ def import_(
         "--annotate",
         help="Also write a copy of the workbook with a comment on each cell that has a finding.",
     ),
-    fmt: Format | None = typer.Option(
-        None, "--format", help="text (default), json, github or sarif."
+    fmt: str | None = format_option(
+        FORMATS, None, f"{', '.join(FORMATS)}, as validate (text unless GITHUB_ACTIONS=true)."
     ),
     lang: Lang = LANG,
 ) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -24,3 +26,16 @@ PATHS = typer.Argument(
 def paths_or_default(paths: list[Path] | None) -> list[Path]:
     """The PATHs given, or ``inventories/``."""
     return list(paths) if paths else [Path("inventories")]
+
+
+def format_option(formats: Mapping[str, object], default: str | None, help_text: str) -> Any:
+    """``--format`` offering exactly the formats of a command's table: any other is wrong
+    usage (exit 2), never a silent fallback."""
+    names = list(formats)
+
+    def parse(value: str) -> str:
+        if value not in formats:
+            raise typer.BadParameter(f"'{value}' is not one of {', '.join(names)}")
+        return value
+
+    return typer.Option(default, "--format", parser=parse, metavar="|".join(names), help=help_text)

@@ -56,9 +56,8 @@ def plan(
     files = api.plan_files(result, lang.value)
     write_folder(out, files)
     console = Console(highlight=False)
-    dc = result.validation.loaded.inputs.datacenter
-    assert dc is not None
-    console.print(waves_table(result.plan, dc, lang.value))
-    console.print(summary_table(result.plan, lang.value))
+    assert result.document is not None
+    console.print(waves_table(result.document, lang.value))
+    console.print(summary_table(result.document, lang.value))
     print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
     return 0

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+from migrasi.cli.emit import check_out, emit
+from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.render.savings_formats import FORMATS, Savings
 
 
 class By(StrEnum):
@@ -19,16 +20,6 @@ class By(StrEnum):
     opd = "opd"
     year = "year"
     wave = "wave"
-
-
-class SavingsFormat(StrEnum):
-    """Output formats of a savings view."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
-    md = "md"
-    xlsx = "xlsx"
 
 
 HELP = """Show the savings by system, region, OPD, year or wave, in Rupiah, adding up exactly.
@@ -51,31 +42,17 @@ def savings(
         None, "--plan", help="Read a plan.json (or a plan folder) instead of planning."
     ),
     by: By = typer.Option(By.region, "--by", help="system, region, opd, year or wave."),
-    fmt: SavingsFormat = typer.Option(
-        SavingsFormat.table, "--format", help="table, csv, json, md or xlsx."
+    fmt: str = format_option(
+        FORMATS, "table", f"{', '.join(FORMATS)} (xlsx writes the whole workbook to --out)."
     ),
     out: Path | None = typer.Option(None, "--out", help="Write to this file (needed for xlsx)."),
     lang: Lang = LANG,
 ) -> int:
     """Show the savings tables."""
     from migrasi import api
-    from migrasi.cli.output import write_file
-    from migrasi.core.errors import UsageError
 
-    if fmt is SavingsFormat.xlsx and out is None:
-        raise UsageError("--format xlsx needs --out FILE (a spreadsheet is not for a terminal)")
+    chosen = FORMATS[fmt]
+    check_out(chosen, fmt, out)
     doc = api.savings_document(paths_or_default(paths), plan_file)
-    if fmt is SavingsFormat.table:
-        from rich.console import Console
-
-        Console(highlight=False, soft_wrap=False).print(
-            api.savings_table(doc, by.value, lang.value)
-        )
-        return 0
-    data = api.savings_output(doc, by.value, fmt.value, lang.value)
-    if out is not None:
-        write_file(out, data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    emit(chosen.render(Savings(doc, by.value), lang.value), out)
     return 0

@@ -5,26 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.render.reporters import FORMATS
 
 if TYPE_CHECKING:
     from migrasi.core.findings import Finding
-
-
-class Format(StrEnum):
-    """Output formats of findings."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
 
 HELP = """Check inventories and the data-center file; report every problem with file:line:column.
 
@@ -41,8 +31,8 @@ def register(app: typer.Typer) -> None:
 
 def validate(
     paths: list[Path] | None = PATHS,
-    fmt: Format | None = typer.Option(
-        None, "--format", help="text (default), json, github or sarif."
+    fmt: str | None = format_option(
+        FORMATS, None, f"{', '.join(FORMATS)} (text unless GITHUB_ACTIONS=true: github)."
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
     show_accepted: bool = typer.Option(
@@ -70,7 +60,7 @@ def validate(
 
 def report(
     findings: Sequence[Finding],
-    fmt: Format | None,
+    fmt: str | None,
     lang: Lang,
     sources: Mapping[str, str],
     files: int,
@@ -80,15 +70,11 @@ def report(
     step summary), on standard output unless ``stream`` says otherwise."""
     from migrasi.render import reporters
 
-    out_stream = stream or sys.stdout
+    out = stream or sys.stdout
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    chosen = fmt.value if fmt is not None else ("github" if in_actions else "text")
-    if chosen == "text":
-        color = out_stream.isatty() and "NO_COLOR" not in os.environ
-        out = reporters.as_text(findings, lang.value, sources, color=color)
-    else:
-        out = reporters.RENDERERS[chosen](findings, lang.value)
-    out_stream.write(out)
+    chosen = fmt if fmt is not None else ("github" if in_actions else "text")
+    color = out.isatty() and "NO_COLOR" not in os.environ
+    out.write(str(FORMATS[chosen].render(reporters.Report(findings, sources, color), lang.value)))
     if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
         summary = reporters.as_markdown_summary(findings, lang.value, files)
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:

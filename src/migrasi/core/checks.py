@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
-from migrasi.core.calendar import Wave, capacity_on, month_index, waves
+from migrasi.core.calendar import Wave, month_index, waves
+from migrasi.core.codes import Rupiah, Term
 from migrasi.core.findings import Anchor, Finding, Path
 from migrasi.core.graph import Groups, depends_cycles, move_groups
 from migrasi.core.models import Pilot
-from migrasi.core.programme import SENSITIVE, Inputs, Item, make_item, pilot_eligible
+from migrasi.core.programme import (
+    Inputs,
+    InventoryInput,
+    Item,
+    make_item,
+    sensitive_outside_government,
+    split_ref,
+)
+from migrasi.core.rules import frozen_months, never_fits, own_failures
+from migrasi.core.salvage import PartialSystem
 from migrasi.core.shape import suggest
+from migrasi.core.terms import Reason
 
 
 @dataclass(frozen=True)
@@ -119,25 +129,51 @@ def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
     for r in sorted(known):
         by_region.setdefault(r.split("/")[0], []).append(r)
     suggestions = [SUGGESTIONS]
-    for ref in sorted(items):
-        item = items[ref]
-        for key, targets in (("depends_on", item.depends_on), ("move_with", item.move_with)):
-            for j, target in enumerate(targets):
-                path = ("systems", item.index, key, j)
-                if target == ref:
-                    yield Finding("E204", item.file, path=path, args={"field": key, "got": target})
-                elif target not in known and not (blind and target.split("/")[0] not in regions):
-                    written = getattr(item.system, key)[j]
-                    hint = None
-                    if suggestions[0] > 0:
-                        suggestions[0] -= 1
-                        hint = _nearest_ref(written, item.region, target, by_region)
-                    yield Finding(
-                        "E203",
-                        item.file,
-                        path=path,
-                        args={"field": key, "got": written, "suggestion": hint},
-                    )
+    refs = [
+        (item.file, item.region, item.index, ref, key, getattr(item.system, key))
+        for ref, item in sorted(items.items())
+        for key in ("depends_on", "move_with")
+    ]
+    refs += [
+        (inv.file, region, part.index, f"{region}/{part.id}", key, getattr(part, key))
+        for inv, region, part in partial_systems(inputs)
+        for key in ("depends_on", "move_with")
+    ]
+    for file, region, index, ref, key, written in refs:
+        for j, target_written in enumerate(written):
+            if target_written is None:
+                continue
+            target = split_ref(target_written, region)
+            path = ("systems", index, key, j)
+            if target == ref:
+                yield Finding("E204", file, path=path, args={"field": key, "got": target})
+            elif target not in known and not (blind and target.split("/")[0] not in regions):
+                hint = None
+                if suggestions[0] > 0:
+                    suggestions[0] -= 1
+                    hint = _nearest_ref(target_written, region, target, by_region)
+                yield Finding(
+                    "E203",
+                    file,
+                    path=path,
+                    args={"field": key, "got": target_written, "suggestion": hint},
+                )
+
+
+def partial_systems(inputs: Inputs) -> Iterable[tuple[InventoryInput, str, PartialSystem]]:
+    """The broken systems whose valid parts are checked: of the first file of each region, the
+    first system of each id (as for whole systems), with their region id."""
+    done: set[str] = set()
+    for inv in inputs.inventories:
+        if inv.region_id is None or inv.region_id in done:
+            continue
+        done.add(inv.region_id)
+        first: dict[str, int] = {}
+        for index, sid in inv.ids:
+            first.setdefault(sid, index)
+        for part in inv.partial:
+            if first.get(part.id) == part.index:
+                yield inv, inv.region_id, part
 
 
 SUGGESTIONS = 500
@@ -173,6 +209,14 @@ def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                 item.file,
                 path=("systems", item.index, "cost", "currency"),
                 args={"got": currency},
+            )
+    for inv, _, part in partial_systems(inputs):
+        if part.currency is not None and dc.rate(part.currency) is None:
+            yield Finding(
+                "E206",
+                inv.file,
+                path=("systems", part.index, "cost", "currency"),
+                args={"got": part.currency},
             )
     currency = dc.running_cost.currency
     if dc.rate(currency) is None:
@@ -224,38 +268,21 @@ def _never_fits(
 ) -> Iterable[Finding]:
     dc = inputs.datacenter
     assert dc is not None
-    sched = dc.schedule
-    vcpu_cap, ram_cap, storage_cap = capacity_on(dc.capacity, calendar[-1].cutover)
-    transfer_cap = sched.transfer_hours * 3600 * sched.link_mbps
     for gid, refs in groups.members.items():
-        members = [items[r] for r in refs]
         first = items[gid]
-        sums = {
-            "vcpu": (sum((m.vcpu for m in members), Decimal(0)), vcpu_cap),
-            "ram_gb": (sum((m.ram_gb for m in members), Decimal(0)), ram_cap),
-            "storage_gb": (sum((m.storage_gb for m in members), Decimal(0)), storage_cap),
-            "team_days": (sum((m.effort for m in members), Decimal(0)), sched.team_days),
-            "transfer_hours": (
-                sum((m.data_gb for m in members), Decimal(0)) * 8000,
-                transfer_cap,
-            ),
-        }
-        if sched.max_critical is not None:
-            sums["max_critical"] = (
-                Decimal(sum(1 for m in members if m.critical)),
-                Decimal(sched.max_critical),
+        for found in never_fits([items[r] for r in refs], dc, calendar):
+            yield Finding(
+                "E207",
+                first.file,
+                path=_id_path(first),
+                args={
+                    "why": "group" if len(refs) > 1 else "one",
+                    "limit": Term(f"limit.{found.rule.name}"),
+                    "need": found.need,
+                    "have": found.most,
+                    "group": list(refs),
+                },
             )
-        for limit, (total, most) in sums.items():
-            if total > most:
-                need, have = total, most
-                if limit == "transfer_hours":
-                    need, have = total / 3600 / sched.link_mbps, sched.transfer_hours
-                yield Finding(
-                    "E207",
-                    first.file,
-                    path=_id_path(first),
-                    args={"limit": limit, "need": need, "have": have, "group": list(refs)},
-                )
 
 
 def _pins(
@@ -301,22 +328,24 @@ def _pins(
 
 
 def _member_pin(item: Item, member: Item, wave: Wave, pilot: Pilot | None) -> Iterable[Finding]:
-    m = member.system.migration
     other = None if member.ref == item.ref else member.ref
-    if set(m.freeze_months) & wave.months():
-        yield _pin(item, "freeze", other=other, months=sorted(set(m.freeze_months) & wave.months()))
-    if m.not_before is not None and wave.cutover < m.not_before:
-        yield _pin(item, "not_before", other=other, day=str(m.not_before))
-    if wave.pilot and pilot is not None and not pilot_eligible(member, pilot):
-        yield _pin(item, "pilot", other=other)
+    for reason in own_failures(member, wave, pilot, pin=False):
+        if reason is Reason.FREEZE:
+            yield _pin(item, "freeze", other=other, months=frozen_months(member, wave))
+        elif reason is Reason.NOT_BEFORE:
+            yield _pin(item, "not_before", other=other, day=str(member.system.migration.not_before))
+        else:
+            yield _pin(item, "pilot", other=other)
 
 
 def _pin(item: Item, why: str, **args: object) -> Finding:
+    other = args.get("other")
+    of = Term("of", {"other": other}) if other else ""
     return Finding(
         "E208",
         item.file,
         path=("systems", item.index, "migration", "wave"),
-        args={"why": why, "pin": item.system.migration.wave, **args},
+        args={"why": why, "pin": item.system.migration.wave, "of": of, **args},
     )
 
 
@@ -334,7 +363,7 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                     "W302",
                     item.file,
                     path=_id_path(item),
-                    args={"internal": item.internal, "external": item.external},
+                    args={"internal": Rupiah(item.internal), "external": Rupiah(item.external)},
                 )
             if item.external == 0:
                 yield Finding("W306", item.file, path=_id_path(item))
@@ -357,11 +386,7 @@ def _warnings(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
                 yield Finding("W307", item.file, path=path, args={"got": dep_ref})
         if s.classification == "rahasia" and s.hosting.location == "overseas":
             yield Finding("W305", item.file, path=_id_path(item))
-        if (
-            s.migration.strategy == "retain"
-            and s.classification in SENSITIVE
-            and s.hosting.type != "government"
-        ):
+        if s.migration.strategy == "retain" and sensitive_outside_government(s):
             yield Finding(
                 "W308",
                 item.file,

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from migrasi.core.codes import CODES
 from migrasi.core.fieldtypes import Rule
-from migrasi.core.findings import WARNING_CODES
 from migrasi.core.models import Region, System
 
 TEXT = "text"
@@ -133,7 +133,7 @@ def _warning_columns(path: tuple[str, ...], key_type: Any) -> list[Column]:
     pattern = str((key_rule.schema if key_rule else {}).get("pattern", ".*"))
     return [
         Column(".".join((*path, code)), (*path, code), TEXT, OPTIONAL, free=True)
-        for code in WARNING_CODES
+        for code in sorted(CODES)
         if re.fullmatch(pattern.strip("^$"), code)
     ]
 

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Problem
-from migrasi.core.scheduler import State, _blocked_rule, _topological
+from migrasi.core.state import State
 
 
 class _Budget(Exception):
     """The node budget ran out."""
-
-
-def _valid_leaf(p: Problem, state: State) -> bool:
-    return not any(_blocked_rule(p, state, gid) for gid in state.wave)
 
 
 def search(p: Problem, incumbent: Decimal, budget: int = 30_000) -> dict[str, int | None] | None:
@@ -27,7 +24,7 @@ def search(p: Problem, incumbent: Decimal, budget: int = 30_000) -> dict[str, in
 
     None also when the budget ran out before the search ended (the caller keeps its plan).
     """
-    order = _topological(p, lambda gid: (gid,))
+    order = topological({g: x.needs for g, x in p.groups.items()}, lambda gid: (gid,))
     best_rest = [ZERO] * (len(order) + 1)
     for i in range(len(order) - 1, -1, -1):
         values = p.groups[order[i]].value.values()
@@ -44,7 +41,7 @@ def search(p: Problem, incumbent: Decimal, budget: int = 30_000) -> dict[str, in
         if value + best_rest[i] <= best[0]:
             return
         if i == len(order):
-            if _valid_leaf(p, state):
+            if state.valid():
                 best[0] = value
                 found.append(dict(state.wave))
             return

@@ -18,6 +18,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from migrasi.core.hints import number_hint
 from migrasi.core.values import source_text
 
 _DECIMAL_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)\Z")
@@ -176,6 +177,9 @@ def decimal_rule(ge: int | None = 0, gt: int | None = None, *, quoted: bool = Fa
         elif isinstance(value, bool) or not isinstance(value, int | Decimal):
             if isinstance(value, str) and _DECIMAL_TEXT.match(value.strip()):
                 raise _fail("m_quoted", got=value)
+            hint = number_hint(value) if isinstance(value, str) else None
+            if hint is not None:
+                raise _fail("m_written", got=value, number=hint)
             raise _fail("m_type", expected="number", got=kind_of(value))
         else:
             number = Decimal(value)

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from migrasi.core.codes import CODES, Severity
+
 Path = tuple[str | int, ...]
 """A place inside a document, as pydantic names it: ``('systems', 3, 'depends_on', 1)``."""
 
@@ -49,46 +51,6 @@ class Cell:
         return f"{self.sheet}!{first}"
 
 
-ERROR_CODES = (
-    "E001",
-    "E002",
-    "E003",
-    "E004",
-    "E005",
-    "E006",
-    "E101",
-    "E102",
-    "E103",
-    "E201",
-    "E202",
-    "E203",
-    "E204",
-    "E205",
-    "E206",
-    "E207",
-    "E208",
-    "E209",
-)
-WARNING_CODES = (
-    "W301",
-    "W302",
-    "W303",
-    "W304",
-    "W305",
-    "W306",
-    "W307",
-    "W308",
-    "W309",
-    "W310",
-    "W311",
-)
-
-
-def severity_of(code: str) -> str:
-    """Return ``error`` for an E code and ``warning`` for a W code."""
-    return "error" if code.startswith("E") else "warning"
-
-
 @dataclass(frozen=True, eq=False)
 class Finding:
     """One problem at one place: a code, the arguments of its message, and where it is."""
@@ -100,15 +62,15 @@ class Finding:
     anchor: Anchor = Anchor.VALUE
     line: int | None = None
     column: int | None = None
-    severity: str = ""
     reason: str | None = None
     """For an accepted warning: the reason the region gave."""
     cell: Cell | None = None
     """For a workbook: the sheet and cell, shown instead of ``line:column``."""
 
-    def __post_init__(self) -> None:
-        if not self.severity:
-            object.__setattr__(self, "severity", severity_of(self.code))
+    @property
+    def severity(self) -> Severity:
+        """The code's severity (codes.py), or ``accepted`` when its region gave a reason."""
+        return "accepted" if self.reason is not None else CODES[self.code].severity
 
     @property
     def is_error(self) -> bool:
@@ -121,7 +83,7 @@ class Finding:
 
     def accepted(self, reason: str) -> Finding:
         """Return this warning marked as accepted by its region, with the reason."""
-        return replace(self, severity="accepted", reason=reason)
+        return replace(self, reason=reason)
 
 
 def path_text(path: Path) -> str:
@@ -159,8 +121,3 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         unique.setdefault((sort_key(f), f.severity), f)
     return [unique[k] for k in sorted(unique)]
-
-
-def has_errors(findings: Iterable[Finding]) -> bool:
-    """Whether any finding is an error."""
-    return any(f.is_error for f in findings)

@@ -12,11 +12,24 @@ from migrasi.core.models import DataCenter, System
 def _repeats(file: str, path: Path, values: Sequence[object]) -> Iterable[Finding]:
     seen: set[object] = set()
     for j, value in enumerate(values):
+        if value is None:
+            continue
         if value in seen:
             yield Finding(
-                "E102", file, path=(*path, j), args={"kind": "m_repeated", "got": str(value)}
+                "E102", file, path=(*path, j), args={"why": "m_repeated", "got": str(value)}
             )
         seen.add(value)
+
+
+def ref_rules(
+    file: str, index: int, depends_on: Sequence[object], move_with: Sequence[object]
+) -> list[Finding]:
+    """E102 for a ref repeated in ``depends_on`` or ``move_with`` (entries that are not valid
+    refs, None, are left to the shape check)."""
+    base: Path = ("systems", index)
+    out = list(_repeats(file, (*base, "depends_on"), depends_on))
+    out.extend(_repeats(file, (*base, "move_with"), move_with))
+    return out
 
 
 def system_rules(file: str, index: int, s: System) -> list[Finding]:
@@ -33,8 +46,7 @@ def system_rules(file: str, index: int, s: System) -> list[Finding]:
                 args={"field": "resources", "why": "moved"},
             )
         )
-    out.extend(_repeats(file, (*base, "depends_on"), s.depends_on))
-    out.extend(_repeats(file, (*base, "move_with"), s.move_with))
+    out.extend(ref_rules(file, index, s.depends_on, s.move_with))
     out.extend(_repeats(file, (*base, "migration", "freeze_months"), s.migration.freeze_months))
     m = s.migration
     if m.not_before is not None and m.not_after is not None and m.not_before > m.not_after:
@@ -44,7 +56,7 @@ def system_rules(file: str, index: int, s: System) -> list[Finding]:
                 file,
                 path=(*base, "migration", "not_after"),
                 args={
-                    "kind": "m_order",
+                    "why": "m_order",
                     "first": "not_before",
                     "got": str(m.not_after),
                     "bound": str(m.not_before),
@@ -62,7 +74,7 @@ def datacenter_rules(file: str, dc: DataCenter) -> list[Finding]:
         s.start + timedelta(days=7 * s.wave_weeks * s.waves)
         s.start + timedelta(days=31 * dc.finance.horizon_months)
     except OverflowError:
-        out.append(Finding("E102", file, path=("schedule", "waves"), args={"kind": "m_calendar"}))
+        out.append(Finding("E102", file, path=("schedule", "waves"), args={"why": "m_calendar"}))
     for j, b in enumerate(dc.schedule.blackouts):
         if b.from_ > b.to:
             out.append(
@@ -71,7 +83,7 @@ def datacenter_rules(file: str, dc: DataCenter) -> list[Finding]:
                     file,
                     path=("schedule", "blackouts", j, "to"),
                     args={
-                        "kind": "m_order",
+                        "why": "m_order",
                         "first": "from",
                         "got": str(b.to),
                         "bound": str(b.from_),

@@ -14,8 +14,9 @@ from decimal import Decimal, localcontext
 from functools import cached_property
 
 from migrasi.core.calendar import month_index
-from migrasi.core.exact import CONTEXT, whole
+from migrasi.core.decimals import CONTEXT, whole
 from migrasi.core.models import DataCenter
+from migrasi.core.plandoc import MoneyDoc
 from migrasi.core.programme import Item
 
 ZERO = Decimal(0)
@@ -125,6 +126,25 @@ def _savings(
     return tuple(out)
 
 
+def contract_runs(item: Item, cutover: date) -> bool:
+    """Whether the provider's contract still runs on the cutover day (money.md): then the
+    region either waits for it to end or, with a termination fee, ends it early."""
+    end = item.system.cost.contract_end
+    return end is not None and end >= cutover
+
+
+def contract_outlasts(item: Item, cutover: date) -> bool:
+    """Whether waiting for the contract to end pays the provider past the cutover's month."""
+    end = item.system.cost.contract_end
+    return end is not None and (end.year, end.month) > (cutover.year, cutover.month)
+
+
+def _wait_paid(item: Item, cutover: date, t: Timeline) -> int:
+    """The last month the provider is paid when the region waits for the contract to end."""
+    end = item.system.cost.contract_end
+    return t.month(end) if end is not None and contract_runs(item, cutover) else t.month(cutover)
+
+
 def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     """The system's money when cut over on ``cutover`` (None: retained or unscheduled)."""
     e = item.external or ZERO
@@ -136,9 +156,7 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
         o = item.effort * t.labour
     mc = t.month(cutover)
     cost = item.system.cost
-    wait_paid = mc
-    if cost.contract_end is not None and cost.contract_end >= cutover:
-        wait_paid = t.month(cost.contract_end)
+    wait_paid = _wait_paid(item, cutover, t)
     wait = _savings(t, e=e, i=i, o=o, fee=ZERO, mc=mc, paid=wait_paid)
     wait_npv = t.npv(wait)
     best = Cash(e, i, o, ZERO, False, wait_paid, mc, wait, wait_npv)
@@ -153,28 +171,10 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     return best
 
 
-@dataclass(frozen=True)
-class Figures:
-    """One system's figures, each rounded once from its exact value (money.md)."""
-
-    external_monthly: int
-    internal_monthly: int
-    monthly_saving: int
-    one_time: int
-    termination_fee: int
-    baseline: int
-    first_saving_month: str | None
-    by_year: dict[int, int]
-    net_savings: int
-    npv: int
-    kept_in_jambi: int
-    dc_by_year: dict[int, int]
-
-
-def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
-    """Round the money of one system; ``counted`` is False for retained and unscheduled ones."""
+def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> MoneyDoc:
+    """Round the money of one system once each (money.md), as the plan document holds it;
+    ``counted`` is False for retained and unscheduled systems."""
     years = dict.fromkeys(t.years, ZERO)
-    dc_years = dict.fromkeys(t.years, ZERO)
     with localcontext(CONTEXT):
         for year, s in zip(t.month_years, c.savings, strict=True):
             if s:
@@ -185,23 +185,18 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
         if counted and c.paid_through is not None and c.cutover_month is not None:
             if c.paid_through + 1 < t.horizon:
                 first = t.label(c.paid_through + 1)
-            if c.internal:
-                for m in range(c.cutover_month + 1, t.horizon):
-                    dc_years[t.month_years[m]] += c.internal
             if item.system.hosting.location != "jambi":
                 avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
                 fee = c.fee if c.cutover_month < t.horizon else ZERO
                 kept = avoided - fee
+        monthly_saving = c.external - c.internal
     inside = c.cutover_month is not None and c.cutover_month < t.horizon
-    by_year = {y: whole(v) for y, v in years.items()}
+    by_year = {str(y): whole(v) for y, v in years.items()}
 
     def zero_if_not(value: Decimal) -> int:
         return whole(value) if counted else 0
 
-    with localcontext(CONTEXT):
-        monthly_saving = c.external - c.internal
-
-    return Figures(
+    return MoneyDoc.model_construct(
         external_monthly=whole(c.external),
         internal_monthly=zero_if_not(c.internal),
         monthly_saving=zero_if_not(monthly_saving),
@@ -213,8 +208,17 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> Figures:
         net_savings=sum(by_year.values()),
         npv=whole(c.npv),
         kept_in_jambi=whole(kept),
-        dc_by_year={y: whole(v) for y, v in dc_years.items()},
     )
+
+
+def running_by_year(c: Cash, t: Timeline) -> dict[str, int]:
+    """What the Data Center spends on a moved system in each calendar year, rounded once."""
+    years = dict.fromkeys(t.years, ZERO)
+    if c.internal and c.cutover_month is not None:
+        with localcontext(CONTEXT):
+            for m in range(c.cutover_month + 1, t.horizon):
+                years[t.month_years[m]] += c.internal
+    return {str(y): whole(v) for y, v in years.items()}
 
 
 def payback_month(monthly: Sequence[Decimal], t: Timeline) -> str | None:
@@ -258,9 +262,7 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
                 total -= (o + fee) * t.inverse[mc]
             return total
 
-        wait_paid = mc
-        if cost.contract_end is not None and cost.contract_end >= cutover:
-            wait_paid = t.month(cost.contract_end)
+        wait_paid = _wait_paid(item, cutover, t)
         best = value(wait_paid, ZERO)
         if wait_paid != mc and cost.termination_fee is not None:
             fee = cost.termination_fee * (item.rate or Decimal(1))

@@ -1,163 +1,88 @@
-"""A plan as a value: waves, systems with their reasons and money, totals, the bound."""
+"""A plan as a value: the plan document's waves, systems with their reasons and money, totals
+and bound, each computed here once, and the exact money behind them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from migrasi.core.calendar import Wave
-from migrasi.core.exact import whole
+from migrasi.core.decimals import whole
 from migrasi.core.findings import Finding
-from migrasi.core.money import (
-    ZERO,
-    Cash,
-    Figures,
-    Timeline,
-    cash,
-    figures,
-    payback_month,
+from migrasi.core.money import ZERO, Cash, Timeline, cash, figures, payback_month, running_by_year
+from migrasi.core.plandoc import (
+    BlockedDoc,
+    Bound,
+    GroupDoc,
+    Load,
+    Monthly,
+    Proven,
+    RegionTotals,
+    SystemDoc,
+    Totals,
+    WaveDoc,
 )
-from migrasi.core.problem import Problem, deadline_of
-from migrasi.core.programme import Item
-from migrasi.core.scheduler import State, schedule
-
-
-@dataclass(frozen=True)
-class Blocked:
-    """Why a system is not in one earlier wave: the first rule that keeps it out."""
-
-    wave: int
-    reason: str
-    ref: str | None = None
-    dimension: str | None = None
-
-
-@dataclass(frozen=True)
-class SystemPlan:
-    """One system in the plan."""
-
-    ref: str
-    region: str
-    owner: str
-    status: str
-    strategy: str
-    wave: int | None
-    cutover: date | None
-    group: str | None
-    deadline: date | None
-    late: bool
-    end_early: bool
-    blocked_by: tuple[Blocked, ...]
-    money: Figures
-    cash: Cash
-
-
-@dataclass(frozen=True)
-class WaveLoad:
-    """What one wave carries."""
-
-    wave: Wave
-    systems: tuple[str, ...]
-    critical: int
-    effort_days: Decimal
-    transfer_hours: Decimal
-    vcpu: Decimal
-    ram_gb: Decimal
-    storage_gb: Decimal
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Programme totals: sums of rounded system figures (money.md)."""
-
-    baseline: int
-    net_savings: int
-    npv: int
-    one_time: int
-    termination_fees: int
-    kept_in_jambi: int
-    payback_month: str | None
-    by_year: dict[int, int]
-    dc_running_cost_by_year: dict[int, int]
-    by_region: dict[str, dict[str, int]]
-    monthly: tuple[Decimal, ...]
-    """The programme's exact saving in each month of the horizon."""
-
-
-@dataclass(frozen=True)
-class ExactResult:
-    """What exact mode proved: an upper bound of every valid plan's NPV, and the gap to it."""
-
-    bound: int
-    gap: Decimal
-    optimal: bool
-    relaxed: int | None = None
-    """An upper bound of every plan that keeps rules 1-10 alone, when known."""
+from migrasi.core.problem import Problem
+from migrasi.core.programme import Item, deadline_of
+from migrasi.core.rules import WAVE_RULES
+from migrasi.core.scheduler import schedule
+from migrasi.core.state import State
+from migrasi.core.terms import Dimension, Mode, Reason, Status
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The whole plan."""
+    """The whole plan: the parts of its document, and each system's exact money."""
 
-    mode: str
-    exact: ExactResult | None
+    mode: Mode
     timeline: Timeline
-    waves: tuple[WaveLoad, ...]
-    groups: dict[str, tuple[str, ...]]
-    systems: dict[str, SystemPlan]
+    waves: list[WaveDoc]
+    groups: list[GroupDoc]
+    systems: dict[str, SystemDoc]
+    cash: dict[str, Cash]
     totals: Totals
-    bound_npv: int
-    gap: Decimal
+    monthly: Monthly
+    bound: Bound
+    proven: Proven | None = None
     findings: list[Finding] = field(default_factory=list)
 
 
-def _blocked(p: Problem, state: State, ref: str) -> tuple[Blocked, ...]:
+def _blocked(p: Problem, state: State, ref: str) -> list[BlockedDoc]:
+    """For each open wave before the system's own (every open wave when it is unscheduled), the
+    first rule that keeps it out, its whole move group taken out of the plan (planning.md)."""
     gid = p.of[ref]
-    g = p.groups[gid]
     here = state.wave[gid]
-    old = here
     state.place(gid, None)
-    out: list[Blocked] = []
+    out: list[BlockedDoc] = []
     try:
         for w in p.calendar:
             if not w.open or (here is not None and w.number >= here):
                 continue
-            k = w.number
-            reason = p.own_reason(ref, k)
-            if reason is not None:
-                out.append(Blocked(k, reason))
-                continue
-            failing = sorted(r for r in g.members if r != ref and p.own_reason(r, k) is not None)
-            if failing:
-                out.append(Blocked(k, "group", failing[0]))
-                continue
-            missing = _missing_dependency(p, state, g.members, k)
-            if missing is not None:
-                out.append(Blocked(k, "dependency", missing))
-                continue
-            limit = state.limit_failure(gid, k)
-            if limit is not None:
-                name, _, dimension = limit.partition(":")
-                out.append(Blocked(k, name, dimension=dimension or None))
-                continue
-            out.append(Blocked(k, "npv"))
+            out.append(_first_reason(p, state, gid, ref, w.number))
     finally:
-        state.place(gid, old)
-    return tuple(out)
+        state.place(gid, here)
+    return out
 
 
-def _missing_dependency(p: Problem, state: State, members: tuple[str, ...], k: int) -> str | None:
-    missing: list[str] = []
-    for r in members:
-        for dep in p.items[r].depends_on:
-            target = p.items.get(dep)
-            if target is None or not target.planned or dep in members:
-                continue
-            w = state.wave[p.of[dep]]
-            if w is None or w > k:
-                missing.append(dep)
-    return min(missing) if missing else None
+def _first_reason(p: Problem, state: State, gid: str, ref: str, k: int) -> BlockedDoc:
+    def blocked(
+        reason: Reason, ref: str | None = None, dimension: Dimension | None = None
+    ) -> BlockedDoc:
+        return BlockedDoc.model_construct(wave=k, reason=reason, ref=ref, dimension=dimension)
+
+    reason = p.own_reason(ref, k)
+    if reason is not None:
+        return blocked(reason)
+    g = p.groups[gid]
+    failing = sorted(r for r in g.members if r != ref and p.own_reason(r, k) is not None)
+    if failing:
+        return blocked(Reason.GROUP, ref=failing[0])
+    missing = state.missing_needs(gid, k)
+    if missing:
+        return blocked(Reason.DEPENDENCY, ref=min(g.need_refs[n] for n in missing))
+    failure = state.limit_failure(gid, k)
+    if failure is not None:
+        return blocked(failure.reason, dimension=failure.dimension)
+    return blocked(Reason.NPV)
 
 
 def _gap(bound: int, npv: int) -> Decimal:
@@ -175,156 +100,180 @@ def _bound(p: Problem) -> int:
         if not g.value:
             continue
         best = max(g.allowed, key=lambda k: (g.value[k], -k))
-        contribution = sum(figures_npv(p, r, best) for r in g.members)
+        contribution = sum(whole(p.npv(r, best)) for r in g.members)
         total += max(contribution, 0)
     return total
-
-
-def figures_npv(p: Problem, ref: str, wave: int) -> int:
-    """The rounded NPV of system ``ref`` cut over in ``wave``."""
-    return whole(p.npv(ref, wave))
 
 
 def make_plan(
     p: Problem,
     extra: list[Finding],
     state: State | None = None,
-    mode: str = "heuristic",
+    mode: Mode = Mode.HEURISTIC,
     proven: tuple[int, bool, int | None] | None = None,
 ) -> Plan:
     """Build the plan of ``state`` (scheduled here when None) with its reasons and money.
 
-    ``proven`` is exact mode's (bound, optimal): an upper bound of every valid plan's NPV.
+    ``proven`` is exact mode's (bound, optimal, relaxed): an upper bound of every valid plan's
+    NPV, whether it is the optimum, and a bound of every plan of rules 1-10.
     """
     if state is None:
         state = schedule(p)
-    t = p.timeline
-    systems: dict[str, SystemPlan] = {}
+    systems: dict[str, SystemDoc] = {}
+    money: dict[str, Cash] = {}
     findings = list(extra)
     for ref in sorted(p.items):
         item = p.items[ref]
+        k = state.wave[p.of[ref]] if item.planned else None
+        status = Status.SCHEDULED if k is not None else Status.UNSCHEDULED
         if not item.planned:
-            systems[ref] = _system(p, item, "retained", None, None, ())
-            continue
-        k = state.wave[p.of[ref]]
-        blocked = _blocked(p, state, ref)
-        if k is None:
-            systems[ref] = _system(p, item, "unscheduled", None, deadline_of(item, p.dc), blocked)
-            findings.append(Finding("W310", item.file, path=("systems", item.index, "id")))
-            continue
-        made = _system(p, item, "scheduled", k, deadline_of(item, p.dc), blocked)
-        if made.late:
-            findings.append(
-                Finding(
-                    "W309",
-                    item.file,
-                    path=("systems", item.index, "id"),
-                    args={"cutover": str(made.cutover), "deadline": str(made.deadline)},
-                )
-            )
-        systems[ref] = made
-    totals = _totals(systems, t)
+            status = Status.RETAINED
+        blocked = _blocked(p, state, ref) if item.planned else []
+        systems[ref], money[ref] = _system(p, item, status, k, blocked)
+        made = systems[ref]
+        place = ("systems", item.index, "id")
+        if status is Status.UNSCHEDULED:
+            findings.append(Finding("W310", item.file, path=place))
+        elif made.late:
+            args = {"cutover": str(made.cutover), "deadline": str(made.deadline)}
+            findings.append(Finding("W309", item.file, path=place, args=args))
+    totals = _totals(systems, money, p.timeline)
     bound = _bound(p)
     exact = None
     if proven is not None:
-        exact = ExactResult(
-            bound=proven[0], gap=_gap(proven[0], totals.npv), optimal=proven[1], relaxed=proven[2]
+        exact = Proven.model_construct(
+            npv=proven[0],
+            gap=_gap(proven[0], totals.npv),
+            optimal=proven[1],
+            relaxed_npv=proven[2],
         )
     return Plan(
         mode=mode,
-        exact=exact,
-        timeline=t,
-        waves=_loads(p, state),
-        groups={gid: g.members for gid, g in p.groups.items() if g.size > 1},
+        timeline=p.timeline,
+        waves=_waves(p, state),
+        groups=[
+            GroupDoc.model_construct(id=gid, systems=list(g.members))
+            for gid, g in p.groups.items()
+            if g.size > 1
+        ],
         systems=systems,
+        cash=money,
         totals=totals,
-        bound_npv=bound,
-        gap=_gap(bound, totals.npv),
+        monthly=_monthly(systems, money, p.timeline),
+        bound=Bound.model_construct(npv=bound, gap=_gap(bound, totals.npv)),
+        proven=exact,
         findings=findings,
     )
 
 
 def _system(
-    p: Problem,
-    item: Item,
-    status: str,
-    wave: int | None,
-    deadline: date | None,
-    blocked: tuple[Blocked, ...],
-) -> SystemPlan:
-    """One system's line of the plan; money counts only for a scheduled system."""
+    p: Problem, item: Item, status: Status, wave: int | None, blocked: list[BlockedDoc]
+) -> tuple[SystemDoc, Cash]:
+    """One system's line of the plan and its exact money; money counts only when scheduled."""
     s = item.system
+    deadline = deadline_of(item, p.dc) if item.planned else None
     if wave is None:
         c = cash(item, None, p.timeline)
-        return SystemPlan(
-            item.ref, item.region, s.owner, status, s.migration.strategy, None, None, None,
-            deadline, False, False, blocked, figures(item, c, p.timeline, counted=False), c,
-        )  # fmt: skip
-    g = p.groups[p.of[item.ref]]
-    cutover = p.calendar[wave - 1].cutover
-    c = p.cash(item.ref, wave)
-    late = deadline is not None and cutover > deadline
-    return SystemPlan(
-        item.ref, item.region, s.owner, status, s.migration.strategy, wave, cutover,
-        g.gid if g.size > 1 else None, deadline, late, c.end_early, blocked,
-        figures(item, c, p.timeline, counted=True), c,
-    )  # fmt: skip
+        cutover, group, late = None, None, False
+    else:
+        g = p.groups[p.of[item.ref]]
+        cutover = p.calendar[wave - 1].cutover
+        c = p.cash(item.ref, wave)
+        group = g.gid if g.size > 1 else None
+        late = deadline is not None and cutover > deadline
+    line = SystemDoc.model_construct(
+        ref=item.ref,
+        region=item.region,
+        owner=s.owner,
+        status=status,
+        strategy=s.migration.strategy,
+        wave=wave,
+        cutover=cutover,
+        group=group,
+        deadline=deadline,
+        late=late,
+        end_early=c.end_early,
+        blocked_by=blocked,
+        money=figures(item, c, p.timeline, counted=wave is not None),
+    )
+    return line, c
 
 
-def _loads(p: Problem, state: State) -> tuple[WaveLoad, ...]:
-    out: list[WaveLoad] = []
-    link = p.dc.schedule.link_mbps
+def _waves(p: Problem, state: State) -> list[WaveDoc]:
     by_wave: dict[int, list[str]] = {}
     for gid, wave in state.wave.items():
         if wave is not None:
             by_wave.setdefault(wave, []).append(gid)
+    out: list[WaveDoc] = []
     for w in p.calendar:
         groups = [p.groups[gid] for gid in by_wave.get(w.number, [])]
+        load = {
+            rule.load_key: rule.shown(sum((g.need[r] for g in groups), ZERO), p.dc)
+            for r, rule in enumerate(WAVE_RULES)
+        }
         out.append(
-            WaveLoad(
-                wave=w,
-                systems=tuple(sorted(r for g in groups for r in g.members)),
-                critical=sum(g.critical for g in groups),
-                effort_days=sum((g.effort for g in groups), ZERO),
-                transfer_hours=sum((g.bits for g in groups), ZERO) / 3600 / link,
-                vcpu=sum((g.resources[0] for g in groups), ZERO),
-                ram_gb=sum((g.resources[1] for g in groups), ZERO),
-                storage_gb=sum((g.resources[2] for g in groups), ZERO),
+            WaveDoc.model_construct(
+                wave=w.number,
+                start=w.start,
+                cutover=w.cutover,
+                open=w.open,
+                pilot=w.pilot,
+                systems=sorted(ref for g in groups for ref in g.members),
+                load=Load.model_construct(None, **load),
             )
         )
-    return tuple(out)
+    return out
 
 
-def _totals(systems: dict[str, SystemPlan], t: Timeline) -> Totals:
-    by_year = dict.fromkeys(t.years, 0)
-    dc_year = dict.fromkeys(t.years, 0)
-    regions: dict[str, dict[str, int]] = {}
-    monthly = [ZERO] * t.horizon
-    for s in systems.values():
+def _totals(systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline) -> Totals:
+    """The programme's totals: sums of the rounded system figures (money.md)."""
+    years = [str(y) for y in t.years]
+    by_year = dict.fromkeys(years, 0)
+    running = dict.fromkeys(years, 0)
+    regions: dict[str, list[int]] = {}
+    exact = [ZERO] * t.horizon
+    for ref, s in systems.items():
         f = s.money
-        for y in t.years:
+        for y in years:
             by_year[y] += f.by_year[y]
-            dc_year[y] += f.dc_by_year[y]
-        r = regions.setdefault(
-            s.region, {"baseline": 0, "net_savings": 0, "npv": 0, "kept_in_jambi": 0}
-        )
-        r["baseline"] += f.baseline
-        r["net_savings"] += f.net_savings
-        r["npv"] += f.npv
-        r["kept_in_jambi"] += f.kept_in_jambi
-        for m, v in enumerate(s.cash.savings):
-            monthly[m] += v
-    money = [s.money for s in systems.values()]
-    return Totals(
-        baseline=sum(f.baseline for f in money),
-        net_savings=sum(f.net_savings for f in money),
-        npv=sum(f.npv for f in money),
-        one_time=sum(f.one_time for f in money),
-        termination_fees=sum(f.termination_fee for f in money),
-        kept_in_jambi=sum(f.kept_in_jambi for f in money),
-        payback_month=payback_month(monthly, t),
+        if s.status is Status.SCHEDULED:
+            for y, v in running_by_year(money[ref], t).items():
+                running[y] += v
+        r = regions.setdefault(s.region, [0, 0, 0, 0])
+        for i, v in enumerate((f.baseline, f.net_savings, f.npv, f.kept_in_jambi)):
+            r[i] += v
+        for m, saving in enumerate(money[ref].savings):
+            exact[m] += saving
+    figures_ = [s.money for s in systems.values()]
+    return Totals.model_construct(
+        baseline=sum(f.baseline for f in figures_),
+        net_savings=sum(f.net_savings for f in figures_),
+        npv=sum(f.npv for f in figures_),
+        one_time=sum(f.one_time for f in figures_),
+        termination_fees=sum(f.termination_fee for f in figures_),
+        kept_in_jambi=sum(f.kept_in_jambi for f in figures_),
+        payback_month=payback_month(exact, t),
         by_year=by_year,
-        dc_running_cost_by_year=dc_year,
+        dc_running_cost_by_year=running,
+        by_region={
+            region: RegionTotals.model_construct(
+                baseline=v[0], net_savings=v[1], npv=v[2], kept_in_jambi=v[3]
+            )
+            for region, v in sorted(regions.items())
+        },
+    )
+
+
+def _monthly(systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline) -> Monthly:
+    """The saving of every month: each system's month rounded, summed per region and overall."""
+    regions: dict[str, list[int]] = {}
+    for ref, s in systems.items():
+        row = regions.setdefault(s.region, [0] * t.horizon)
+        for m, v in enumerate(money[ref].savings):
+            if v:
+                row[m] += whole(v)
+    return Monthly.model_construct(
+        months=[t.label(m) for m in range(t.horizon)],
+        programme=[sum(r[m] for r in regions.values()) for m in range(t.horizon)],
         by_region=dict(sorted(regions.items())),
-        monthly=tuple(monthly),
     )

@@ -10,30 +10,21 @@ unrelated edits; wave loads, groups, ``mode`` and ``bound`` only explain a place
 compared itself. Other money figures (baseline, one-time cost, ...) reach the plan through the
 three that are compared.
 
-The documents are ``plan.json`` as loaded (dicts); :func:`read_plan` raises
-:class:`PlanShapeError` naming the first field it cannot read.
+The documents are typed plan documents (core/plandoc.py), read and checked already.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
-STATUSES = ("scheduled", "retained", "unscheduled")
+from migrasi.core.terms import Status
+
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import PlanDoc, RegionTotals
+
 KINDS = ("added", "removed", "wave", "status", "late", "on_time", "money")
-
-
-class PlanShapeError(ValueError):
-    """A plan document lacks a field the comparison reads, or holds the wrong kind of value."""
-
-    def __init__(self, where: str, expected: str) -> None:
-        super().__init__(where, expected)
-        self.where = where
-        self.expected = expected
-
-    def __str__(self) -> str:
-        return f"{self.where}: expected {self.expected}"
 
 
 @dataclass(frozen=True)
@@ -60,9 +51,9 @@ ZERO = Figures()
 class Placement:
     """Where one plan puts a system."""
 
-    status: str
+    status: Status
     wave: int | None
-    cutover: str | None
+    cutover: date | None
     late: bool
 
 
@@ -169,91 +160,25 @@ class PlanDiff:
         return self.new_total.minus(self.old_total)
 
 
-def _quoted(value: str) -> str:
-    """A name from the document, quoted with every control character escaped."""
-    return json.dumps(value[:80], ensure_ascii=True)
+def _figures(value: RegionTotals) -> Figures:
+    return Figures(value.npv, value.net_savings, value.kept_in_jambi)
 
 
-def _get(obj: Mapping[str, object], key: str, where: str) -> object:
-    if key not in obj:
-        raise PlanShapeError(f"{where}.{key}" if where else key, "a value (it is missing)")
-    return obj[key]
-
-
-def _mapping(value: object, where: str) -> Mapping[str, object]:
-    if not isinstance(value, Mapping):
-        raise PlanShapeError(where, "an object")
-    return value
-
-
-def _integer(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise PlanShapeError(where, "a whole number")
-    return value
-
-
-def _text(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise PlanShapeError(where, "text")
-    return value
-
-
-def _figures(value: object, where: str) -> Figures:
-    obj = _mapping(value, where)
-    keys = ("npv", "net_savings", "kept_in_jambi")
-    npv, net, kept = (_integer(_get(obj, k, where), f"{where}.{k}") for k in keys)
-    return Figures(npv, net, kept)
-
-
-def _system(value: object, where: str) -> SystemFacts:
-    obj = _mapping(value, where)
-    ref = _text(_get(obj, "ref", where), f"{where}.ref")
-    region = _text(_get(obj, "region", where), f"{where}.region")
-    status = _text(_get(obj, "status", where), f"{where}.status")
-    if status not in STATUSES:
-        raise PlanShapeError(f"{where}.status", " or ".join(STATUSES))
-    wave = _get(obj, "wave", where)
-    wave = None if wave is None else _integer(wave, f"{where}.wave")
-    cutover = _get(obj, "cutover", where)
-    cutover = None if cutover is None else _text(cutover, f"{where}.cutover")
-    late = _get(obj, "late", where)
-    if not isinstance(late, bool):
-        raise PlanShapeError(f"{where}.late", "true or false")
-    place = Placement(status, wave, cutover, late)
-    return SystemFacts(ref, region, place, _figures(_get(obj, "money", where), f"{where}.money"))
-
-
-def read_plan(doc: Mapping[str, object]) -> PlanFacts:
-    """The compared parts of a ``plan.json`` document; PlanShapeError when one is unreadable."""
-    systems = _get(doc, "systems", "")
-    if not isinstance(systems, list):
-        raise PlanShapeError("systems", "a list")
-    facts: dict[str, SystemFacts] = {}
-    for i, item in enumerate(systems):
-        system = _system(item, f"systems[{i}]")
-        if system.ref in facts:
-            raise PlanShapeError(
-                f"systems[{i}].ref", f"a ref not used before ({_quoted(system.ref)} is)"
-            )
-        facts[system.ref] = system
-    totals = _mapping(_get(doc, "totals", ""), "totals")
-    by_region = _mapping(_get(totals, "by_region", "totals"), "totals.by_region")
-    regions = {
-        str(name): _figures(value, f"totals.by_region[{_quoted(str(name))}]")
-        for name, value in by_region.items()
+def read_plan(doc: PlanDoc) -> PlanFacts:
+    """The parts of a plan document that a diff compares."""
+    facts = {
+        s.ref: SystemFacts(
+            s.ref,
+            s.region,
+            Placement(s.status, s.wave, s.cutover, s.late),
+            Figures(s.money.npv, s.money.net_savings, s.money.kept_in_jambi),
+        )
+        for s in doc.systems
     }
-    return PlanFacts(facts, _figures(totals, "totals"), regions, _names(doc))
-
-
-def _names(doc: Mapping[str, object]) -> dict[str, str]:
-    """Region id → name, from the optional ``regions`` of the document."""
-    names: dict[str, str] = {}
-    for region, value in _mapping(doc.get("regions", {}), "regions").items():
-        where = f"regions[{_quoted(str(region))}]"
-        name = _mapping(value, where).get("name")
-        if name is not None:
-            names[str(region)] = _text(name, f"{where}.name")
-    return names
+    regions = {r: _figures(v) for r, v in doc.totals.by_region.items()}
+    t = doc.totals
+    total = Figures(t.npv, t.net_savings, t.kept_in_jambi)
+    return PlanFacts(facts, total, regions, doc.region_names())
 
 
 def compare_facts(old: PlanFacts, new: PlanFacts) -> PlanDiff:
@@ -271,6 +196,6 @@ def compare_facts(old: PlanFacts, new: PlanFacts) -> PlanDiff:
     return PlanDiff(systems, regions, old.total, new.total)
 
 
-def compare(old: Mapping[str, object], new: Mapping[str, object]) -> PlanDiff:
-    """Every difference between two ``plan.json`` documents."""
+def compare(old: PlanDoc, new: PlanDoc) -> PlanDiff:
+    """Every difference between two plan documents."""
     return compare_facts(read_plan(old), read_plan(new))

@@ -1,21 +1,22 @@
-"""The planning problem: move groups with their loads, the waves' limits, own-rule reasons."""
+"""The planning problem: move groups with their loads and allowed waves, the waves' limits."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from migrasi.core.calendar import Wave, capacity_on, waves
+from migrasi.core.calendar import Wave, waves
 from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npv
-from migrasi.core.programme import SENSITIVE, Item, pilot_eligible
+from migrasi.core.programme import Item, deadline_of
+from migrasi.core.rules import WAVE_RULES, limits, needs, own_reason
+from migrasi.core.terms import Reason
 
 ZERO = Decimal(0)
-DIMENSIONS = ("vcpu", "ram_gb", "storage_gb")
-OWN_RULES = ("pin", "not_before", "freeze", "pilot")
 
 
 @dataclass
@@ -25,12 +26,14 @@ class Group:
     gid: str
     members: tuple[str, ...]
     needs: tuple[str, ...]
+    """Ids of the groups it depends on."""
+    need_refs: dict[str, str] = field(default_factory=dict)
+    """For each group it depends on: the smallest ref its members call there."""
     users: tuple[str, ...] = ()
-    effort: Decimal = ZERO
-    bits: Decimal = ZERO
-    """Σ data_gb · 8000: compared with transfer_hours · 3600 · link_mbps."""
-    resources: tuple[Decimal, Decimal, Decimal] = (ZERO, ZERO, ZERO)
-    critical: int = 0
+    need: tuple[Decimal, ...] = ()
+    """What it needs of every wave rule (rules.WAVE_RULES order), exact."""
+    load: tuple[int, ...] = ()
+    """``need`` as exact integers, each rule scaled by ``Problem.scale``."""
     size: int = 0
     deadline: date | None = None
     """The earliest deadline of its members."""
@@ -39,12 +42,10 @@ class Group:
     allowed: tuple[int, ...] = ()
     """Open waves that the members' own rules admit, ascending."""
     value: dict[int, Decimal] = field(default_factory=dict)
-    """Exact NPV of the group (sum of its members') by allowed wave."""
+    """NPV of the group (sum of its members') by allowed wave, as the search compares it."""
     allowed_set: frozenset[int] = frozenset()
     late_at: tuple[int, ...] = ()
     """How many members would be late in wave k (index k; index 0 unused)."""
-    units: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
-    """effort, bits, vcpu, ram_gb, storage_gb as exact integers (see ``Problem.scales``)."""
 
 
 @dataclass
@@ -57,18 +58,13 @@ class Problem:
     dc: DataCenter
     timeline: Timeline
     of: dict[str, str]
-    caps: list[tuple[Decimal, Decimal, Decimal]]
-    """Capacity on each wave's cutover (index 0 is wave 1)."""
-    team_days: Decimal
-    transfer_bits: Decimal
-    max_critical: int | None
-    pilot_wave: int | None
-    pilot_max: int
+    limits: tuple[tuple[Decimal | None, ...], ...]
+    """Every wave rule's limit on every wave (index 0 is wave 1), exact."""
+    scale: tuple[int, ...] = ()
+    """The power of ten each rule's quantities are multiplied by to make them integers."""
+    unit_limits: tuple[tuple[int | None, ...], ...] = ()
+    """``limits`` scaled like the groups' loads."""
     cash_cache: dict[tuple[str, int], Cash] = field(default_factory=dict)
-    limits: tuple[int, int] = (0, 0)
-    """team_days and transfer bits as exact integers in the groups' units."""
-    unit_caps: list[tuple[int, int, int]] = field(default_factory=list)
-    """Capacity on each wave's cutover in the groups' units (index 0 is wave 1)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
 
@@ -100,39 +96,18 @@ class Problem:
             return self.npv(ref, wave)
         return quick_npv(self.items[ref], self.calendar[wave - 1].cutover, self.timeline)
 
-    def own_reason(self, ref: str, wave: int) -> str | None:
-        """The first of pin, not_before, freeze, pilot that keeps ``ref`` out of ``wave``."""
-        item = self.items[ref]
-        m = item.system.migration
-        w = self.calendar[wave - 1]
-        if m.wave is not None and m.wave != wave:
-            return "pin"
-        if m.not_before is not None and w.cutover < m.not_before:
-            return "not_before"
-        if m.freeze_months and set(m.freeze_months) & w.months():
-            return "freeze"
-        pilot = self.dc.schedule.pilot
-        if w.pilot and pilot is not None and not pilot_eligible(item, pilot):
-            return "pilot"
-        return None
+    def own_reason(self, ref: str, wave: int) -> Reason | None:
+        """The first own rule (pin, not_before, freeze, pilot) keeping ``ref`` out of ``wave``."""
+        return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
 
-
-def deadline_of(item: Item, dc: DataCenter) -> date | None:
-    """The earlier of ``not_after`` and, for sensitive data hosted outside government, the
-    compliance deadline."""
-    s = item.system
-    found = [s.migration.not_after] if s.migration.not_after is not None else []
-    compliance = dc.schedule.compliance_deadline
-    if compliance is not None and s.classification in SENSITIVE and s.hosting.type != "government":
-        found.append(compliance)
-    return min(found) if found else None
+    def highest_limit(self, rule: int) -> Decimal:
+        """The largest limit of a wave rule over the waves (0 when it binds none)."""
+        return max((x for x in self.limits[rule] if x is not None), default=ZERO)
 
 
 def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
     """Assemble the problem of the planned systems of ``items``."""
-    sched = dc.schedule
-    calendar = waves(sched)
-    pilot_wave = next((w.number for w in calendar if w.pilot), None)
+    calendar = waves(dc.schedule)
     problem = Problem(
         items=items,
         groups={},
@@ -140,12 +115,7 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
         dc=dc,
         timeline=Timeline.of(dc),
         of=dict(groups.of),
-        caps=[capacity_on(dc.capacity, w.cutover) for w in calendar],
-        team_days=sched.team_days,
-        transfer_bits=sched.transfer_hours * 3600 * sched.link_mbps,
-        max_critical=sched.max_critical,
-        pilot_wave=pilot_wave,
-        pilot_max=sched.pilot.max_systems if sched.pilot is not None else 0,
+        limits=limits(dc, calendar),
     )
     users: dict[str, list[str]] = {g: [] for g in groups.members}
     for gid, needed in groups.needs.items():
@@ -158,15 +128,9 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
             gid=gid,
             members=refs,
             needs=groups.needs[gid],
+            need_refs=_need_refs(members, groups),
             users=tuple(sorted(users[gid])),
-            effort=sum((m.effort for m in members), ZERO),
-            bits=sum((m.data_gb for m in members), ZERO) * 8000,
-            resources=(
-                sum((m.vcpu for m in members), ZERO),
-                sum((m.ram_gb for m in members), ZERO),
-                sum((m.storage_gb for m in members), ZERO),
-            ),
-            critical=sum(1 for m in members if m.critical),
+            need=needs(members),
             size=len(members),
             deadline=min(deadlines) if deadlines else None,
             deadlines=tuple(sorted(deadlines)),
@@ -189,33 +153,39 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
     return problem
 
 
+def _need_refs(members: Sequence[Item], groups: Groups) -> dict[str, str]:
+    """For each other group the members call: the smallest ref called there."""
+    out: dict[str, str] = {}
+    own = groups.of[members[0].ref]
+    for m in members:
+        for dep in m.depends_on:
+            needed = groups.of.get(dep)
+            if needed is not None and needed != own and (needed not in out or dep < out[needed]):
+                out[needed] = dep
+    return out
+
+
 FAST_ABOVE = 5_000
 """Above this many (system, wave) pairs the search compares closed-form NPVs (money.quick_npv);
 the plan's figures are always computed by money.md's procedure."""
 
 
-def _places(values: list[Decimal]) -> int:
+def _places(values: Sequence[Decimal]) -> int:
     exponents = [int(v.as_tuple().exponent) for v in values if v.is_finite()]
     return max([0, *(-e for e in exponents)])
 
 
 def _integers(p: Problem) -> None:
-    """Express every load and limit as an exact integer, scaled per kind, for fast sums."""
+    """Express every load and limit as an exact integer, scaled per rule, for fast sums."""
     groups = list(p.groups.values())
-    kinds: list[tuple[list[Decimal], list[Decimal]]] = [
-        ([g.effort for g in groups], [p.team_days]),
-        ([g.bits for g in groups], [p.transfer_bits]),
-        *(([g.resources[d] for g in groups], [c[d] for c in p.caps]) for d in range(3)),
-    ]
-    scales = [10 ** _places([x.normalize() for x in a + b]) for a, b in kinds]
-
-    def unit(value: Decimal, i: int) -> int:
-        return int(value * scales[i])
-
+    scale = []
+    for r in range(len(WAVE_RULES)):
+        values = [g.need[r] for g in groups] + [x for x in p.limits[r] if x is not None]
+        scale.append(10 ** _places([x.normalize() for x in values]))
     for g in groups:
-        g.units = (
-            unit(g.effort, 0), unit(g.bits, 1),
-            unit(g.resources[0], 2), unit(g.resources[1], 3), unit(g.resources[2], 4),
-        )  # fmt: skip
-    p.limits = (unit(p.team_days, 0), unit(p.transfer_bits, 1))
-    p.unit_caps = [(unit(c[0], 2), unit(c[1], 3), unit(c[2], 4)) for c in p.caps]
+        g.load = tuple(int(need * s) for need, s in zip(g.need, scale, strict=True))
+    p.scale = tuple(scale)
+    p.unit_limits = tuple(
+        tuple(None if x is None else int(x * s) for x in per_wave)
+        for per_wave, s in zip(p.limits, scale, strict=True)
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, localcontext
 
-from migrasi.core.exact import CONTEXT
-from migrasi.core.models import DataCenter, Pilot, Region, System
+from migrasi.core.decimals import CONTEXT
+from migrasi.core.models import DataCenter, Region, System
+from migrasi.core.salvage import PartialSystem
 
 ZERO = Decimal(0)
 CRITICAL = frozenset({"tinggi", "strategis"})
@@ -26,6 +28,8 @@ class InventoryInput:
     """Every system id the file names (valid or not), with its index: refs to them exist."""
     complete: bool
     """Whether the whole file passed its shape check."""
+    partial: tuple[PartialSystem, ...] = ()
+    """The systems that failed their shape check but have a valid id: their checkable parts."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,18 @@ def _make_item(file: str, region: str, index: int, s: System, dc: DataCenter | N
     )
 
 
-def pilot_eligible(item: Item, pilot: Pilot) -> bool:
-    """Whether the pilot's rules admit this system (criticality, personal data)."""
+def sensitive_outside_government(s: System) -> bool:
+    """Whether the system keeps ``terbatas``/``rahasia`` data on hosting that is not a
+    government's: Kominfo requires such data in a government data center (W308, deadlines)."""
+    return s.classification in SENSITIVE and s.hosting.type != "government"
+
+
+def deadline_of(item: Item, dc: DataCenter) -> date | None:
+    """The earlier of ``not_after`` and, for sensitive data hosted outside government, the
+    compliance deadline (planning.md)."""
     s = item.system
-    return s.criticality in pilot.criticality and (pilot.personal_data or not s.personal_data)
+    found = [s.migration.not_after] if s.migration.not_after is not None else []
+    compliance = dc.schedule.compliance_deadline
+    if compliance is not None and sensitive_outside_government(s):
+        found.append(compliance)
+    return min(found) if found else None

@@ -10,12 +10,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from migrasi.core.codes import TERMS, Term
+from migrasi.core.fieldtypes import kind_of
 from migrasi.core.findings import Anchor, Finding, Path
+from migrasi.core.hints import enum_hint
 from migrasi.core.models import DATACENTER_SCHEMA, INVENTORY_SCHEMA, DataCenter, Inventory
 
 M = TypeVar("M", bound=BaseModel)
 
 MODELS: dict[str, type[BaseModel]] = {INVENTORY_SCHEMA: Inventory, DATACENTER_SCHEMA: DataCenter}
+SCHEMAS = " / ".join(MODELS)
+"""The schemas migrasi knows, as E006 names them."""
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
@@ -29,7 +34,9 @@ def schema_of(file: str, data: object) -> tuple[str | None, Finding | None]:
     if not isinstance(data, dict):
         return None, Finding("E006", file, args={"why": "not_mapping"}, line=1, column=1)
     if "schema" not in data:
-        return None, Finding("E006", file, args={"why": "missing"}, line=1, column=1)
+        return None, Finding(
+            "E006", file, args={"why": "missing", "schemas": SCHEMAS}, line=1, column=1
+        )
     value = data["schema"]
     if isinstance(value, str) and value in MODELS:
         return value, None
@@ -37,7 +44,12 @@ def schema_of(file: str, data: object) -> tuple[str | None, Finding | None]:
         "E006",
         file,
         path=("schema",),
-        args={"why": "unknown", "got": str(value), "suggestion": suggest(str(value), MODELS)},
+        args={
+            "why": "unknown",
+            "got": str(value),
+            "schemas": SCHEMAS,
+            "suggestion": suggest(str(value), MODELS),
+        },
     )
 
 
@@ -89,8 +101,6 @@ def _finding(file: str, model: type[BaseModel], error: Any) -> Finding:
         return Finding(
             "E101", file, path=loc[:-1], anchor=Anchor.FIRST_KEY, args={"field": str(loc[-1])}
         )
-    if kind == "m_missing":
-        return Finding("E101", file, path=loc, anchor=Anchor.FIRST_KEY, args=ctx)
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         known = field_names(owner) if owner else []
@@ -102,26 +112,35 @@ def _finding(file: str, model: type[BaseModel], error: Any) -> Finding:
             args={"field": str(loc[-1]), "suggestion": suggest(str(loc[-1]), known)},
         )
     if loc and loc[-1] == "[key]":
-        return Finding("E102", file, path=loc[:-1], anchor=Anchor.KEY, args={"kind": kind, **ctx})
+        return Finding("E102", file, path=loc[:-1], anchor=Anchor.KEY, args=_e102(kind, ctx))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        ctx = {"expected": "mapping", "got": _kind(error.get("input"))}
+        ctx = {"expected": "mapping", "got": kind_of(error.get("input"))}
         kind = "m_type"
     elif kind == "list_type":
-        ctx = {"expected": "list", "got": _kind(error.get("input"))}
+        ctx = {"expected": "list", "got": kind_of(error.get("input"))}
         kind = "m_type"
     elif not kind.startswith("m_"):
         ctx = {"detail": str(error.get("msg", kind))}
         kind = "m_other"
     if kind == "m_enum":
         expected = [str(v) for v in typing.cast(Sequence[object], ctx.get("expected", ()))]
+        value = enum_hint(str(ctx.get("got")), expected)
+        if value is not None:
+            args = {"got": ctx.get("got"), "expected": expected, "value": value}
+            return Finding("E102", file, path=loc, args=_e102("m_word", args))
         ctx = {**ctx, "expected": expected, "suggestion": suggest(str(ctx.get("got")), expected)}
-    return Finding("E102", file, path=loc, args={"kind": kind, **ctx})
+    return Finding("E102", file, path=loc, args=_e102(kind, ctx))
 
 
-def _kind(value: object) -> str:
-    from migrasi.core.fieldtypes import kind_of
-
-    return kind_of(value)
+def _e102(kind: str, ctx: dict[str, object]) -> dict[str, object]:
+    """The arguments of an E102 finding: its message (``why``) and the words it needs."""
+    if kind == "m_type" and ctx.get("got") == "null":
+        return {"why": "m_null"}
+    if kind == "m_type":
+        ctx = {k: Term(f"kind.{ctx[k]}") for k in ("expected", "got")}
+    elif kind == "m_pattern" and f"what.{ctx.get('what')}" in TERMS:
+        ctx = {**ctx, "what": Term(f"what.{ctx['what']}")}
+    return {"why": kind, **ctx}
 
 
 def check_shape(file: str, model: type[M], data: object) -> tuple[M | None, list[Finding]]:

@@ -20,8 +20,10 @@ from decimal import Decimal
 from typing import Any
 
 from migrasi.core.exhaustive import search
-from migrasi.core.problem import ZERO, Problem
-from migrasi.core.scheduler import SMALL, State, _improve, _make_room, schedule
+from migrasi.core.problem import Problem
+from migrasi.core.rules import WAVE_RULES
+from migrasi.core.scheduler import SMALL, polish, schedule
+from migrasi.core.state import State
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,8 @@ class Solved:
     bound: int
     """An upper bound of the NPV of every valid plan (whole Rupiah, rounded up)."""
     optimal: bool
-    seconds_limit: float
     relaxed: int | None = None
     """An upper bound of every plan that keeps rules 1-10 (valid or not), when one is known."""
-
-
-def _value(p: Problem, state: State) -> Decimal:
-    return sum((p.groups[g].value[w] for g, w in state.wave.items() if w is not None), ZERO)
 
 
 def solve(p: Problem, time_limit: float) -> Solved:
@@ -50,8 +47,8 @@ def solve(p: Problem, time_limit: float) -> Solved:
             state = State(p)
             for gid, wave in best.items():
                 state.place(gid, wave)
-            value = _value(p, state)
-            return Solved(state, math.ceil(value), True, time_limit, None)
+            value = state.value()
+            return Solved(state, math.ceil(value), True, None)
     return _milp(p, heuristic, time_limit)
 
 
@@ -65,34 +62,23 @@ class _Model:
 
 
 def _wave_rows(
-    p: Problem, index: dict[tuple[str, int], int], groups: list[str]
+    p: Problem, index: dict[tuple[str, int], int]
 ) -> list[tuple[dict[int, float], float, float]]:
-    """The limits of every wave: team, transfer, critical, pilot and cumulative capacity."""
+    """The limits of every wave, one row per wave rule (rules.WAVE_RULES) that binds it: the
+    groups in the wave, or for a cumulative rule in it or before, need no more than its limit."""
     rows: list[tuple[dict[int, float], float, float]] = []
     for k in range(1, len(p.calendar) + 1):
-        here = [other for other in groups if (other, k) in index]
-        for unit, limit in ((0, p.limits[0]), (1, p.limits[1])):
-            row = {index[(o, k)]: float(p.groups[o].units[unit]) for o in here
-                   if p.groups[o].units[unit]}  # fmt: skip
+        for r, rule in enumerate(WAVE_RULES):
+            limit = p.unit_limits[r][k - 1]
+            if limit is None:
+                continue
+            row = {
+                i: float(p.groups[gid].load[r])
+                for (gid, j), i in index.items()
+                if (j <= k if rule.cumulative else j == k) and p.groups[gid].load[r]
+            }
             if row:
                 rows.append((row, -math.inf, float(limit)))
-        if p.max_critical is not None:
-            row = {index[(o, k)]: float(p.groups[o].critical) for o in here
-                   if p.groups[o].critical}  # fmt: skip
-            if row:
-                rows.append((row, -math.inf, float(p.max_critical)))
-        if k == p.pilot_wave:
-            sizes = {index[(o, k)]: float(p.groups[o].size) for o in here}
-            if sizes:
-                rows.append((sizes, -math.inf, float(p.pilot_max)))
-        for d in range(3):
-            cumulative: dict[int, float] = {}
-            for (other, j), i in index.items():
-                amount = p.groups[other].units[2 + d]
-                if j <= k and amount:
-                    cumulative[i] = float(amount)
-            if cumulative:
-                rows.append((cumulative, -math.inf, float(p.unit_caps[k - 1][d])))
     return rows
 
 
@@ -134,7 +120,7 @@ def _model(p: Problem, heuristic: State | None) -> _Model:
                         row[index[(need, j)]] = -1.0
                 if any(v > 0 for v in row.values()):
                     rows.append((row, -math.inf, 0.0))
-    rows.extend(_wave_rows(p, index, groups))
+    rows.extend(_wave_rows(p, index))
     matrix = lil_matrix((len(rows), len(index)))
     upper = np.zeros(len(rows))
     lower = np.zeros(len(rows))
@@ -163,9 +149,7 @@ def _run(p: Problem, model: _Model, time_limit: float) -> tuple[Any, State | Non
     for (gid, k), i in model.index.items():
         if result.x[i] > 0.5:
             state.place(gid, k)
-    _improve(p, state)
-    while _make_room(p, state):
-        _improve(p, state)
+    polish(p, state)
     return result, state
 
 
@@ -190,8 +174,8 @@ def _milp(p: Problem, heuristic: State, time_limit: float) -> Solved:
     wide_result, wide = _run(p, _model(p, None), time_limit / 2)
     if wide is not None:
         candidates.append(wide)
-    state = max(candidates, key=lambda s: _value(p, s))
-    found = _value(p, state)
+    state = max(candidates, key=lambda s: s.value())
+    found = state.value()
     slack = Decimal(1) + len(p.items)  # the solver's tolerance and each system's rounding
     narrow_bound = _best_possible(narrow_result)
     wide_bound = _best_possible(wide_result)
@@ -202,4 +186,4 @@ def _milp(p: Problem, heuristic: State, time_limit: float) -> Solved:
     else:
         optimal = False
         bound = relaxed if relaxed is not None else math.ceil(found)
-    return Solved(state, bound, optimal, time_limit, relaxed)
+    return Solved(state, bound, optimal, relaxed)

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from migrasi.core.findings import Finding
-from migrasi.core.local_rules import datacenter_rules, system_rules
+from migrasi.core.local_rules import datacenter_rules, ref_rules, system_rules
 from migrasi.core.models import DATACENTER_SCHEMA, DataCenter, Inventory, Region, System
 from migrasi.core.programme import DataCenterInput, Inputs, InventoryInput
+from migrasi.core.salvage import PartialSystem, salvage_system
 from migrasi.core.shape import check_part, check_shape, schema_of
 from migrasi.core.values import source_text
 from migrasi.loading.discover import discover, display
@@ -45,11 +46,16 @@ def read_bytes(path: Path) -> bytes | Finding:
         )
 
 
+def _outside(name: str, target: str) -> Finding:
+    return Finding("E002", name, args={"why": "outside", "target": target}, line=1, column=1)
+
+
 def load(paths: Sequence[Path]) -> Loaded:
     """Discover, read and check the shape of every file under ``paths``."""
     import hashlib
 
-    files = discover(paths)
+    discovered = discover(paths)
+    files = discovered.files
     inventories: list[InventoryInput] = []
     datacenters: list[DataCenterInput] = []
     parsed: dict[str, Parsed] = {}
@@ -57,7 +63,8 @@ def load(paths: Sequence[Path]) -> Loaded:
     hashes: dict[str, str] = {}
     for path in files:
         name = display(path)
-        raw = read_bytes(path)
+        target = discovered.outside.get(name)
+        raw = read_bytes(path) if target is None else _outside(name, target)
         if isinstance(raw, Finding):
             findings.append(raw)
             inventories.append(InventoryInput(name, None, None, (), (), False))
@@ -98,33 +105,47 @@ def inventory_input(name: str, data: object) -> tuple[InventoryInput, list[Findi
         ids = tuple((i, s.id) for i, s in systems)
         region: Region | None = model.region
         complete = True
+        partial: tuple[PartialSystem, ...] = ()
     else:
-        region, systems, ids = _salvage(data)
+        region, systems, ids, partial = _salvage(data)
         complete = False
     for index, system in systems:
         errors.extend(system_rules(name, index, system))
+    for part in partial:
+        errors.extend(ref_rules(name, part.index, part.depends_on, part.move_with))
     region_id = region.id if region is not None else _raw_region_id(data)
-    return InventoryInput(name, region, region_id, systems, ids, complete), errors
+    return InventoryInput(name, region, region_id, systems, ids, complete, partial), errors
 
 
 def _salvage(
     data: object,
-) -> tuple[Region | None, tuple[tuple[int, System], ...], tuple[tuple[int, str], ...]]:
-    """Keep what is valid of a file that failed its shape check, for the cross-file checks."""
+) -> tuple[
+    Region | None,
+    tuple[tuple[int, System], ...],
+    tuple[tuple[int, str], ...],
+    tuple[PartialSystem, ...],
+]:
+    """Keep what is valid of a file that failed its shape check, for the cross-file checks:
+    the systems that are valid whole, every id, and the valid parts of the other systems."""
     assert isinstance(data, dict)
     region = check_part(Region, data.get("region"))
     raw_systems = data.get("systems")
     systems: list[tuple[int, System]] = []
     ids: list[tuple[int, str]] = []
+    partial: list[PartialSystem] = []
     if isinstance(raw_systems, list):
         for index, raw in enumerate(raw_systems):
             system = check_part(System, raw)
             if system is not None:
                 systems.append((index, system))
                 ids.append((index, system.id))
-            elif isinstance(raw, dict) and source_text(raw.get("id")) is not None:
+                continue
+            if isinstance(raw, dict) and source_text(raw.get("id")) is not None:
                 ids.append((index, str(source_text(raw.get("id")))))
-    return region, tuple(systems), tuple(ids)
+            part = salvage_system(index, raw)
+            if part is not None:
+                partial.append(part)
+    return region, tuple(systems), tuple(ids), tuple(partial)
 
 
 def _raw_region_id(data: object) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from migrasi.core.findings import Anchor, Finding, Path
-from migrasi.loading.yamlio import Parsed
+from migrasi.loading.yamlio import Parsed, is_merge, merge_sources
 
 
 def _walk(root: Node, path: Path) -> tuple[Node, Node | None, int]:
@@ -15,10 +15,7 @@ def _walk(root: Node, path: Path) -> tuple[Node, Node | None, int]:
     node, key_node, depth = root, None, 0
     for part in path:
         if isinstance(node, MappingNode) and isinstance(part, str):
-            pair = next(
-                ((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == part),
-                None,
-            )
+            pair = _pair(node, part, set())
             if pair is None:
                 break
             key_node, node = pair
@@ -30,6 +27,24 @@ def _walk(root: Node, path: Path) -> tuple[Node, Node | None, int]:
             break
         depth += 1
     return node, key_node, depth
+
+
+def _pair(node: MappingNode, key: str, seen: set[int]) -> tuple[Node, Node] | None:
+    """The key and value nodes of ``key`` in ``node``: its own first, else from what its merge
+    key brings in, where the value was written (the anchored mapping)."""
+    seen.add(id(node))
+    sources: list[Node] | None = None
+    for k, v in node.value:
+        if is_merge(k):
+            sources = sources if sources is not None else merge_sources(v)
+        elif isinstance(k, ScalarNode) and k.value == key:
+            return k, v
+    for source in sources or ():
+        if isinstance(source, MappingNode) and id(source) not in seen:
+            found = _pair(source, key, seen)
+            if found is not None:
+                return found
+    return None
 
 
 def position(root: Node, path: Path, anchor: Anchor) -> tuple[int, int]:

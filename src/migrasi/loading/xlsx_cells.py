@@ -258,14 +258,14 @@ def _cells(file: str, sheet: Sheet, parser: _Parser) -> Finding | None:
         rows += 1
         if index > MAX_ROWS or rows > MAX_ROWS:
             where = Cell(sheet.name, MAX_ROWS + 1, 1)
-            return Finding("E005", file, args={"limit": "rows", "max": MAX_ROWS}, cell=where)
+            return Finding("E005", file, args={"why": "rows", "max": MAX_ROWS}, cell=where)
         for item in cells:
             value = item["value"]
             if value is None:
                 continue
             count += 1
             if count > MAX_CELLS:
-                return Finding("E005", file, args={"limit": "cells", "max": MAX_CELLS})
+                return Finding("E005", file, args={"why": "cells", "max": MAX_CELLS})
             sheet.cells[(int(item["row"]), int(item["column"]))] = value
     merged = parser.merged_cells
     for ref in getattr(merged, "mergeCell", None) or []:

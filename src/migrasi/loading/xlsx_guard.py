@@ -51,7 +51,7 @@ def _finding(file: str, code: str, **args: object) -> Finding:
 def guard(file: str, raw: bytes) -> Finding | None:
     """The reason the workbook ``raw`` (named ``file``) must not be opened, or None."""
     if len(raw) > MAX_BYTES:
-        return _finding(file, "E005", limit="size", max=MAX_BYTES)
+        return _finding(file, "E005", why="size", max=MAX_BYTES)
     if PurePath(file).suffix.lower() in MACRO_SUFFIXES:
         return _finding(file, "E002", why="macro")
     if raw.startswith(OLE_MAGIC):
@@ -70,12 +70,12 @@ def guard(file: str, raw: bytes) -> Finding | None:
 def _members(file: str, archive: zipfile.ZipFile) -> Finding | None:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        return _finding(file, "E005", limit="members", max=MAX_MEMBERS)
+        return _finding(file, "E005", why="members", max=MAX_MEMBERS)
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
         return _finding(file, "E002", why="not_zip" if not names else "not_workbook")
     if any(info.file_size > MAX_MEMBER for info in infos):
-        return _finding(file, "E005", limit="expanded", max=MAX_MEMBER)
+        return _finding(file, "E005", why="expanded", max=MAX_MEMBER)
     if any(PurePath(n).name.lower() == "vbaproject.bin" for n in names):
         return _finding(file, "E002", why="macro")
     total = 0
@@ -111,9 +111,9 @@ def _expand(
                 return size, _finding(file, "E002", why="not_workbook")
             size += len(chunk)
             if size > MAX_MEMBER:
-                return size, _finding(file, "E005", limit="expanded", max=MAX_MEMBER)
+                return size, _finding(file, "E005", why="expanded", max=MAX_MEMBER)
             if size > room:
-                return size, _finding(file, "E005", limit="total", max=MAX_TOTAL)
+                return size, _finding(file, "E005", why="total", max=MAX_TOTAL)
             if parsed and any(mark in tail + chunk for mark in _DTD):
                 return size, _finding(file, "E002", why="dtd")
             tail = chunk[-16:]

@@ -129,7 +129,7 @@ def intake(file: str, book: cells.Workbook) -> Intake:
     for sheet in (s for s in (region, systems) if s is not None):
         for first_row, first_col, last_row, last_col in sheet.merged:
             where = Cell(sheet.name, first_row, first_col, last_row, last_col)
-            result.add("E102", where, kind="m_merged", got=str(where).split("!")[1])
+            result.add("E102", where, why="m_merged", got=str(where).split("!")[1])
     return result
 
 

@@ -2,8 +2,8 @@
 
 What the models check, they check on these values, so that a workbook gets the same codes and
 messages as a YAML file. What only a spreadsheet can get wrong is decided here: a formula
-without a stored value, an error cell, floating-point noise, a number typed with ``Rp`` or
-thousands separators (with a hint), a day typed ``31/12/2027`` (with a hint). A number typed as
+without a stored value, an error cell, floating-point noise, a day typed ``31/12/2027`` (with
+a hint); a number typed with ``Rp`` or thousands separators gets the models' hint. A number typed as
 text is a number; ``true``/``false`` typed as text are booleans; list items are separated by
 commas. Text in a free-text column (names, notes) is taken exactly; elsewhere the spaces around
 a value, which nobody sees in a cell, are dropped.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from migrasi.core.columns import BOOLEAN, DATE, INTEGER, LIST, NUMBER, Column
-from migrasi.core.hints import date_hint, number_hint
+from migrasi.core.hints import date_hint
 from migrasi.loading import xlsx_cells as cells
 from migrasi.loading.yamlio import resolve_plain
 
@@ -28,11 +28,11 @@ Problem = dict[str, object]
 def convert(column: Column, cell: cells.Value) -> tuple[object, Problem | None]:
     """The value of ``cell`` for ``column`` (None: empty), or the problem that stops it."""
     if cell.kind == cells.FORMULA:
-        return None, {"kind": "m_formula"}
+        return None, {"why": "m_formula"}
     if cell.kind == cells.ERROR:
-        return None, {"kind": "m_cell_error", "got": cell.shown}
+        return None, {"why": "m_cell_error", "got": cell.shown}
     if cell.kind == cells.NOISE:
-        return None, {"kind": "m_noise", "got": cell.shown}
+        return None, {"why": "m_noise", "got": cell.shown}
     if column.kind == LIST:
         return _items(column, cell)
     if cell.kind != cells.TEXT or not isinstance(cell.value, str):
@@ -50,12 +50,9 @@ def convert(column: Column, cell: cells.Value) -> tuple[object, Problem | None]:
 
 
 def _number(text: str) -> tuple[object, Problem | None]:
-    if _NUMBER.fullmatch(text):
-        return resolve_plain(text), None
-    hint = number_hint(text)
-    if hint is not None:
-        return text, {"kind": "m_number_text", "got": text, "suggestion": hint}
-    return text, None
+    """A number typed as text is that number; other text is left to the models, which say how
+    to write ``4.500.000`` or ``Rp 4,5 juta`` (E102 with the plain number)."""
+    return (resolve_plain(text) if _NUMBER.fullmatch(text) else text), None
 
 
 def _date(text: str) -> tuple[object, Problem | None]:
@@ -63,7 +60,7 @@ def _date(text: str) -> tuple[object, Problem | None]:
         return resolve_plain(text), None
     hint = date_hint(text)
     if hint is not None:
-        return text, {"kind": "m_date", "got": text, "suggestion": hint}
+        return text, {"why": "m_date", "got": text, "suggestion": hint}
     return text, None
 
 

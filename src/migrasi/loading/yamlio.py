@@ -73,11 +73,6 @@ class Parsed:
     data: object = None
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        """Whether the file parsed into data (it may still carry E003 findings)."""
-        return self.root is not None and not any(f.code != "E003" for f in self.findings)
-
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -122,7 +117,7 @@ def parse(file: str, raw: bytes) -> Parsed:
     result = Parsed(file)
     if len(raw) > MAX_BYTES:
         result.findings.append(
-            Finding("E005", file, args={"limit": "size", "max": MAX_BYTES}, line=1, column=1)
+            Finding("E005", file, args={"why": "size", "max": MAX_BYTES}, line=1, column=1)
         )
         return result
     text, problem = decode(file, raw)
@@ -173,7 +168,7 @@ def _parse_text(result: Parsed, text: str) -> Parsed:
         return result
     except RecursionError:
         result.findings.append(
-            Finding("E005", file, args={"limit": "depth", "max": MAX_DEPTH}, line=1, column=1)
+            Finding("E005", file, args={"why": "depth", "max": MAX_DEPTH}, line=1, column=1)
         )
         return result
     if root is None:
@@ -196,7 +191,7 @@ def _marked_error(file: str, exc: yaml.MarkedYAMLError) -> Finding:
     problem = " ".join(p for p in (exc.context, exc.problem) if p)
     if "maximum nesting depth" in problem:
         return Finding(
-            "E005", file, args={"limit": "depth", "max": MAX_DEPTH}, line=line, column=column
+            "E005", file, args={"why": "depth", "max": MAX_DEPTH}, line=line, column=column
         )
     if "expected a single document" in problem:
         return Finding("E004", file, args={"why": "documents"}, line=line, column=column)
@@ -229,7 +224,7 @@ class _Builder:
 
     def build(self, node: Node, depth: int, repeated: bool = False) -> object:
         if depth > MAX_DEPTH:
-            raise _Stop(self._at("E005", node, limit="depth", max=MAX_DEPTH))
+            raise _Stop(self._at("E005", node, why="depth", max=MAX_DEPTH))
         if self.track:
             if repeated or id(node) in self.seen:
                 repeated = True
@@ -241,7 +236,7 @@ class _Builder:
                             self.file,
                             line=1,
                             column=1,
-                            args={"limit": "aliases", "max": MAX_ALIAS_NODES},
+                            args={"why": "aliases", "max": MAX_ALIAS_NODES},
                         )
                     )
             else:
@@ -252,7 +247,7 @@ class _Builder:
             if node.tag != _SEQ:
                 raise _Stop(self._at("E001", node, problem=f"tag {node.tag} is not allowed"))
             if len(node.value) > MAX_LIST:
-                raise _Stop(self._at("E005", node, limit="list", max=MAX_LIST))
+                raise _Stop(self._at("E005", node, why="list", max=MAX_LIST))
             return [self.build(child, depth + 1, repeated) for child in node.value]
         if isinstance(node, MappingNode):
             if node.tag != _MAP:
@@ -262,7 +257,17 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, depth: int, repeated: bool) -> dict[object, object]:
         out: dict[object, object] = {}
+        merged: list[Node] | None = None
         for key_node, value_node in node.value:
+            if is_merge(key_node):
+                if merged is not None:
+                    if not repeated:
+                        self.findings.append(self._at("E003", key_node, key=MERGE))
+                    continue
+                merged = merge_sources(value_node)
+                if merged is None:
+                    raise _Stop(self._at("E001", value_node, problem=_BAD_MERGE))
+                continue
             if isinstance(key_node, ScalarNode):
                 if key_node.tag not in _SCALAR_TAGS:
                     raise _Stop(
@@ -277,6 +282,11 @@ class _Builder:
                     self.findings.append(self._at("E003", key_node, key=str(key)))
                 continue
             out[key] = self.build(value_node, depth + 1, repeated)
+        for source in merged or ():
+            built = self.build(source, depth + 1, repeated)
+            assert isinstance(built, dict)
+            for key, value in built.items():
+                out.setdefault(key, value)
         return out
 
     def _scalar(self, node: ScalarNode) -> object:
@@ -292,6 +302,26 @@ class _Builder:
 
 
 _MISSING = object()
+
+MERGE = "<<"
+
+
+def is_merge(key: Node) -> bool:
+    """Whether ``key`` is YAML's merge key: ``<<`` written plain (quoted, it is an ordinary key)."""
+    return isinstance(key, ScalarNode) and key.tag == _PLAIN and key.value == MERGE
+
+
+def merge_sources(value: Node) -> list[Node] | None:
+    """The mappings a merge key brings in, the one that wins first; None when ``value`` is not a
+    mapping or a list of mappings (PyYAML refuses those too)."""
+    if isinstance(value, MappingNode):
+        return [value]
+    if isinstance(value, SequenceNode) and all(isinstance(v, MappingNode) for v in value.value):
+        return list(value.value)
+    return None
+
+
+_BAD_MERGE = "the merge key '<<' takes a mapping or a list of mappings"
 
 
 class _Unhashable(str):
@@ -323,4 +353,4 @@ def resolve_plain(value: str) -> object:
     return value
 
 
-__all__ = ["MAX_BYTES", "Parsed", "parse", "resolve_plain"]
+__all__ = ["MAX_BYTES", "Parsed", "is_merge", "merge_sources", "parse", "resolve_plain"]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
-from migrasi.render import catalog
-from migrasi.render.catalog_diff import DIFF
+from migrasi.render.catalog import text as t
 from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.numbers import group_digits, money
 
 MD_LIMIT = 65_000
@@ -21,14 +22,6 @@ NONE = "—"
 ARROW = " → "
 FIGURES = (("npv", "col.npv"), ("net_savings", "col.net"), ("kept_in_jambi", "col.kept"))
 COUNTS = ("added", "removed", "wave", "status", "late", "money_only")
-
-
-def t(key: str, lang: str, **args: object) -> str:
-    """The words for ``key``: from the diff catalogue first, then the main one."""
-    template = DIFF.get(lang, DIFF["en"]).get(key) or DIFF["en"].get(key)
-    if template is None:
-        return catalog.text(key, lang, **args)
-    return template.format(**args) if args else template
 
 
 def signed(value: int, lang: str) -> str:
@@ -227,9 +220,9 @@ def _side(side: SystemFacts | None) -> dict[str, object] | None:
         return None
     p = side.place
     return {
-        "status": p.status,
+        "status": p.status.value,
         "wave": p.wave,
-        "cutover": p.cutover,
+        "cutover": p.cutover.isoformat() if p.cutover else None,
         "late": p.late,
         "money": _money(side.money),
     }
@@ -271,10 +264,18 @@ def diff_json(diff: PlanDiff) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(diff: PlanDiff, fmt: str, old: str, new: str, lang: str) -> str:
-    """The diff in ``fmt``: ``text``, ``md`` or ``json``."""
-    if fmt == "json":
-        return diff_json(diff)
-    if fmt == "md":
-        return diff_markdown(diff, old, new, lang)
-    return diff_text(diff, old, new, lang)
+@dataclass(frozen=True)
+class Compared:
+    """Two plans compared, with the names they were given by."""
+
+    diff: PlanDiff
+    old: str
+    new: str
+
+
+FORMATS: dict[str, Format[Compared]] = {
+    "text": Format(lambda c, lang: diff_text(c.diff, c.old, c.new, lang)),
+    "md": Format(lambda c, lang: diff_markdown(c.diff, c.old, c.new, lang)),
+    "json": Format(lambda c, lang: diff_json(c.diff)),
+}
+"""The formats of ``migrasi diff --format``."""

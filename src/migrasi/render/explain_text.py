@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from migrasi.core.plan import Blocked, Plan, SystemPlan
+from migrasi.core.money import contract_outlasts
+from migrasi.core.plandoc import BlockedDoc, PlanDoc, SystemDoc
 from migrasi.core.programme import Item
+from migrasi.core.terms import Status
 from migrasi.render.catalog import text
 from migrasi.render.escape import terminal
 from migrasi.render.numbers import money
 
 
-def reason(b: Blocked, lang: str) -> str:
+def reason(b: BlockedDoc, lang: str) -> str:
     """One reason in words."""
     return text(f"why.{b.reason}", lang, ref=b.ref or "", dimension=b.dimension or "")
 
 
-def reasons_short(blocked: tuple[Blocked, ...], lang: str) -> str:
+def reasons_short(blocked: Sequence[BlockedDoc], lang: str) -> str:
     """Reasons for consecutive waves with the same reason folded: ``G1: pilot; G2–G5: …``."""
     if not blocked:
         return text("why.none", lang)
@@ -36,14 +38,10 @@ def reasons_short(blocked: tuple[Blocked, ...], lang: str) -> str:
     return "; ".join(parts)
 
 
-def explain(
-    ref: str,
-    plan: Plan,
-    items: Mapping[str, Item],
-    lang: str,
-) -> str:
+def explain(ref: str, doc: PlanDoc, items: Mapping[str, Item], lang: str) -> str:
     """Why one system sits in its wave, what it needs and what needs it, and its money."""
-    s = plan.systems[ref]
+    systems = {s.ref: s for s in doc.systems}
+    s = systems[ref]
     item = items[ref]
     out = [f"{terminal(ref)} — {terminal(item.system.name)}"]
     out.append(
@@ -52,56 +50,58 @@ def explain(
             lang,
             owner=terminal(s.owner),
             strategy=s.strategy,
-            status=text(f"status.{s.status}", lang),
+            status=text(f"status.{s.status.value}", lang),
         )
     )
-    if s.status == "retained":
+    if s.status is Status.RETAINED:
         out.append(text("explain.retained", lang))
     elif s.wave is None:
         out.append(text("explain.unscheduled", lang))
     else:
         line = text("explain.wave", lang, wave=s.wave, cutover=s.cutover)
         if s.group is not None:
-            line += "; " + text("explain.group", lang, members=", ".join(plan.groups[s.group]))
+            members = next(g.systems for g in doc.groups if g.id == s.group)
+            line += "; " + text("explain.group", lang, members=", ".join(members))
         if s.deadline is not None:
             late = f" ({text('status.late', lang)})" if s.late else ""
             line += "; " + text("explain.deadline", lang, deadline=s.deadline) + late
         out.append(line)
-    if s.status != "retained":
+    if s.status is not Status.RETAINED:
         out.append("")
         if s.blocked_by:
             out.append(text("explain.why", lang))
             for b in s.blocked_by:
-                w = plan.waves[b.wave - 1].wave
+                w = doc.waves[b.wave - 1]
                 label = text("wave.short", lang, n=b.wave)
                 out.append(f"  {label} ({w.start} – {w.cutover}): {reason(b, lang)}")
         else:
             out.append(text("explain.first", lang))
     out += ["", text("explain.needs", lang)]
-    out += _neighbours(sorted(set(item.depends_on)), plan, lang)
+    out += _neighbours(sorted(set(item.depends_on)), systems, lang)
     users = sorted(r for r, i in items.items() if ref in i.depends_on and r != ref)
     out += [text("explain.needed_by", lang)]
-    out += _neighbours(users, plan, lang)
-    out += ["", text("explain.money", lang), *_money(s, plan, lang)]
+    out += _neighbours(users, systems, lang)
+    horizon = doc.assumptions.horizon_months
+    out += ["", text("explain.money", lang), *_money(s, item, horizon, lang)]
     return "\n".join(out) + "\n"
 
 
-def _neighbours(refs: list[str], plan: Plan, lang: str) -> list[str]:
+def _neighbours(refs: list[str], systems: Mapping[str, SystemDoc], lang: str) -> list[str]:
     if not refs:
         return [f"  {text('explain.nothing', lang)}"]
     out = []
     for r in refs:
-        other = plan.systems.get(r)
+        other = systems.get(r)
         if other is None:
             out.append(f"  {terminal(r)}")
         elif other.wave is not None:
             out.append(f"  {r} — {text('explain.in_wave', lang, wave=other.wave)}")
         else:
-            out.append(f"  {r} — {text(f'status.{other.status}', lang)}")
+            out.append(f"  {r} — {text(f'status.{other.status.value}', lang)}")
     return out
 
 
-def _money(s: SystemPlan, plan: Plan, lang: str) -> list[str]:
+def _money(s: SystemDoc, item: Item, horizon: int, lang: str) -> list[str]:
     f = s.money
     rows = [
         (text("explain.external", lang), money(f.external_monthly, lang)),
@@ -111,9 +111,7 @@ def _money(s: SystemPlan, plan: Plan, lang: str) -> list[str]:
     ]
     if f.termination_fee or s.end_early:
         rows.append((text("explain.fee", lang), money(f.termination_fee, lang)))
-    rows.append(
-        (text("explain.baseline", lang, months=plan.timeline.horizon), money(f.baseline, lang))
-    )
+    rows.append((text("explain.baseline", lang, months=horizon), money(f.baseline, lang)))
     if f.first_saving_month is not None:
         rows.append((text("explain.first_saving", lang), f.first_saving_month))
     for year, value in sorted(f.by_year.items()):
@@ -125,16 +123,7 @@ def _money(s: SystemPlan, plan: Plan, lang: str) -> list[str]:
     ]
     width = max(len(a) for a, _ in rows)
     out = [f"  {a:<{width}}  {b:>18}" for a, b in rows]
-    cost = s.money.termination_fee
-    if s.status == "scheduled" and (cost or s.end_early or _contract_runs(s)):
+    runs = s.cutover is not None and contract_outlasts(item, s.cutover)
+    if s.status is Status.SCHEDULED and (f.termination_fee or s.end_early or runs):
         out.append("  " + text("explain.end_early" if s.end_early else "explain.wait", lang))
     return out
-
-
-def _contract_runs(s: SystemPlan) -> bool:
-    c = s.cash
-    return (
-        c.paid_through is not None
-        and c.cutover_month is not None
-        and c.paid_through > c.cutover_month
-    )

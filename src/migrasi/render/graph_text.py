@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from migrasi.core.graph import Groups
-from migrasi.core.programme import Item
 from migrasi.render.escape import mermaid_label
+from migrasi.render.formats import Format
+
+if TYPE_CHECKING:
+    from migrasi.core.graph import Groups
+    from migrasi.core.programme import Item
 
 
 def _dot_quote(value: str) -> str:
@@ -105,22 +110,18 @@ def graph_json(items: Mapping[str, Item], groups: Groups, refs: set[str]) -> str
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def around(items: Mapping[str, Item], focus: str, depth: int | None) -> set[str]:
-    """``focus`` with what it needs and what needs it, up to ``depth`` steps each way."""
-    needs: dict[str, set[str]] = {r: set() for r in items}
-    users: dict[str, set[str]] = {r: set() for r in items}
-    for ref, item in items.items():
-        for dep in (*item.depends_on, *item.move_with):
-            if dep in items and dep != ref:
-                needs[ref].add(dep)
-                users[dep].add(ref)
-    found = {focus}
-    for neighbours in (needs, users):
-        frontier = {focus}
-        steps = 0
-        while frontier and (depth is None or steps < depth):
-            nxt = {n for r in frontier for n in neighbours[r]} - found
-            found |= nxt
-            frontier = nxt
-            steps += 1
-    return found
+@dataclass(frozen=True)
+class GraphView:
+    """The systems to draw (``refs``), with everything the graph knows of them."""
+
+    items: Mapping[str, Item]
+    groups: Groups
+    refs: set[str]
+
+
+FORMATS: dict[str, Format[GraphView]] = {
+    "mermaid": Format(lambda g, lang: mermaid(g.items, g.groups, g.refs)),
+    "dot": Format(lambda g, lang: dot(g.items, g.groups, g.refs)),
+    "json": Format(lambda g, lang: graph_json(g.items, g.groups, g.refs)),
+}
+"""The formats of ``migrasi graph --format``."""

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-
-def rupiah_round(value: Decimal) -> int:
-    """Round exact Rupiah half-up to a whole Rupiah (2.5 → 3, −2.5 → −3)."""
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+from migrasi.core.decimals import whole
 
 
 def group_digits(number: int, lang: str) -> str:
@@ -20,7 +17,7 @@ def group_digits(number: int, lang: str) -> str:
 
 def money(value: Decimal | int, lang: str) -> str:
     """Whole Rupiah: ``Rp1.234.567`` and ``-Rp1.234.567`` (id), ``IDR 1,234,567`` (en)."""
-    number = value if isinstance(value, int) else rupiah_round(value)
+    number = value if isinstance(value, int) else whole(value)
     digits = group_digits(abs(number), lang)
     sign = "-" if number < 0 else ""
     return f"{sign}Rp{digits}" if lang == "id" else f"{sign}IDR {digits}"
@@ -42,7 +39,7 @@ def money_short(value: Decimal | int, lang: str) -> str:
             if lang == "id":
                 return f"{sign}Rp{text.replace('.', ',')} {word_id}"
             return f"{sign}IDR {text} {word_en}"
-    return money(rupiah_round(number), lang)
+    return money(whole(number), lang)
 
 
 def plain(value: Decimal | int, lang: str = "en") -> str:

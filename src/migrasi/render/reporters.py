@@ -1,17 +1,33 @@
-"""Findings as text, JSON, GitHub workflow commands, SARIF 2.1.0 and a Markdown summary."""
+"""Findings as text, JSON, GitHub workflow commands, SARIF 2.1.0, a GitLab Code Quality report
+and a Markdown summary."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from migrasi import __version__
-from migrasi.core.findings import ERROR_CODES, WARNING_CODES, Finding, path_text
+from migrasi.core.codes import CODES
+from migrasi.core.findings import Finding, path_text
 from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.messages import message
 
-FORMATS = ("text", "json", "github", "sarif")
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import Diagnostic
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a validation run reports: its findings, the text of the files read, and whether
+    the terminal shows colour."""
+
+    findings: Sequence[Finding]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
 
 
 def _place(f: Finding) -> str:
@@ -33,7 +49,7 @@ def as_text(
     colors = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "accepted": "\x1b[1;36m"}
     out: list[str] = []
     for f in findings:
-        severity = f.severity
+        severity: str = f.severity
         if color:
             severity = f"{colors.get(f.severity, '')}{severity}\x1b[0m"
         path = path_text(f.path)
@@ -71,6 +87,23 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
     if f.reason is not None:
         item["reason"] = f.reason
     return item
+
+
+def diagnostic(f: Finding) -> Diagnostic:
+    """One finding as the plan document carries it: in English, so that plan.json changes only
+    when the plan does."""
+    from migrasi.core.plandoc import Diagnostic
+
+    return Diagnostic.model_construct(
+        file=f.file,
+        line=f.line,
+        column=f.column,
+        severity=f.severity,
+        code=f.code,
+        path=path_text(f.path),
+        message=message(f, "en"),
+        reason=f.reason,
+    )
 
 
 def as_json(findings: Sequence[Finding], lang: str) -> str:
@@ -133,19 +166,34 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     return head + "\n".join(rows) + "\n"
 
 
+def artifact_uri(file: str) -> str:
+    """A file's path as a URI reference (RFC 3986): every byte outside the unreserved characters
+    and ``/`` percent-encoded, UTF-8 first (``a b#1.yaml`` is ``a%20b%231.yaml``)."""
+    from urllib.parse import quote
+
+    return quote(file, safe="/")
+
+
+def _sarif_rule(code: str, lang: str) -> dict[str, object]:
+    """A SARIF reporting descriptor: what the code means, explained, and how to fix it."""
+    c = CODES[code]
+    title = c.title(lang)
+    explained = c.explanation(lang) if c.explanation else title
+    fix = c.fix(lang) if c.fix else explained
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": explained},
+        "help": {"text": fix},
+        "defaultConfiguration": {"level": c.severity},
+    }
+
+
 def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     """A SARIF 2.1.0 log with one run, its rules, and a result per finding."""
     codes = sorted({f.code for f in findings})
-    rules = [
-        {
-            "id": code,
-            "name": code,
-            "shortDescription": {"text": code},
-            "defaultConfiguration": {"level": "error" if code in ERROR_CODES else "warning"},
-        }
-        for code in codes
-        if code in ERROR_CODES or code in WARNING_CODES
-    ]
+    rules = [_sarif_rule(code, lang) for code in codes]
     results = []
     for f in findings:
         result: dict[str, object] = {
@@ -157,7 +205,7 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
         if f.severity == "accepted":
             result["suppressions"] = [{"kind": "inSource", "justification": f.reason or ""}]
         if f.file:
-            location: dict[str, object] = {"artifactLocation": {"uri": f.file}}
+            location: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(f.file)}}
             if f.line is not None:
                 location["region"] = {"startLine": f.line, "startColumn": f.column}
             logical: list[dict[str, str]] = []
@@ -187,8 +235,49 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Sequence[Finding], str], str]] = {
-    "json": as_json,
-    "github": as_github,
-    "sarif": as_sarif,
+GITLAB_SEVERITY = {"error": "major", "warning": "minor", "accepted": "info"}
+"""Code Quality severities: an error blocks the inventory, a warning is worth a look."""
+
+
+def as_gitlab(findings: Sequence[Finding], lang: str) -> str:
+    """A GitLab Code Quality report: a JSON array with one issue per finding.
+
+    The fingerprint hashes the file, code, path and English message, never the line, so an
+    issue keeps its fingerprint across runs, languages and edits elsewhere in the file (GitLab
+    matches issues between the two sides of a merge request by it); findings that would share
+    one are told apart by their order.
+    """
+    import hashlib
+
+    issues: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        path = path_text(f.path)
+        body = message(f, lang)
+        if f.reason is not None:
+            body += f" [{f.reason}]"
+        key = "\0".join((f.file or "", f.code, path, message(f, "en")))
+        nth = seen[key] = seen.get(key, 0) + 1
+        if nth > 1:
+            key += f"\0{nth}"
+        described = f"{path}: {body}" if path else body
+        issues.append(
+            {
+                "description": f"{f.cell} {described}" if f.cell is not None else described,
+                "check_name": f.code,
+                "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                "severity": GITLAB_SEVERITY.get(f.severity, "info"),
+                "location": {"path": f.file or ".", "lines": {"begin": f.line or 1}},
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS: dict[str, Format[Report]] = {
+    "text": Format(lambda r, lang: as_text(r.findings, lang, r.sources, r.color)),
+    "json": Format(lambda r, lang: as_json(r.findings, lang)),
+    "github": Format(lambda r, lang: as_github(r.findings, lang)),
+    "sarif": Format(lambda r, lang: as_sarif(r.findings, lang)),
+    "gitlab": Format(lambda r, lang: as_gitlab(r.findings, lang)),
 }
+"""The formats of ``migrasi validate --format``."""

@@ -1,4 +1,4 @@
-"""The savings views of finance staff, built from a plan document (plan.json) alone.
+"""The savings views of finance staff, built from a plan document alone.
 
 Every figure is a rounded system figure or a sum of them (money.md), so every table adds up to
 the Rupiah: rows to the total row, and each view's totals to the programme's.
@@ -6,12 +6,12 @@ the Rupiah: rows to the total row, and each view's totals to the programme's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
-VIEWS = ("system", "region", "opd", "year", "wave")
-MONEY_KEYS = ("baseline", "one_time", "termination_fee", "net_savings", "npv", "kept_in_jambi")
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import MoneyDoc, PlanDoc
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class View:
     """Region id → name, for people's outputs."""
 
 
-def _years(doc: Mapping[str, Any]) -> list[str]:
-    return sorted(doc["totals"]["by_year"])
+def _years(doc: PlanDoc) -> list[str]:
+    return sorted(doc.totals.by_year)
 
 
 def _sum(rows: Sequence[Sequence[object]], columns: Sequence[Column]) -> tuple[object, ...]:
@@ -57,10 +57,10 @@ def _money_columns(years: Sequence[str], compact: Sequence[str]) -> list[Column]
     return cols
 
 
-def _money_values(money: Mapping[str, Any], years: Sequence[str]) -> list[object]:
-    values: list[object] = [money["baseline"], money["one_time"], money["termination_fee"]]
-    values += [money["by_year"][y] for y in years]
-    values += [money["net_savings"], money["npv"], money["kept_in_jambi"]]
+def _money_values(money: MoneyDoc, years: Sequence[str]) -> list[object]:
+    values: list[object] = [money.baseline, money.one_time, money.termination_fee]
+    values += [money.by_year[y] for y in years]
+    values += [money.net_savings, money.npv, money.kept_in_jambi]
     return values
 
 
@@ -69,7 +69,7 @@ def _add(into: list[object], values: Sequence[object]) -> None:
         into[i] = int(into[i]) + int(v)  # type: ignore[call-overload]
 
 
-def by_system(doc: Mapping[str, Any]) -> View:
+def by_system(doc: PlanDoc) -> View:
     """One row per system, retained ones included (their baseline counts)."""
     years = _years(doc)
     columns = (
@@ -82,22 +82,22 @@ def by_system(doc: Mapping[str, Any]) -> View:
         *_money_columns(years, ("net_savings", "npv")),
     )
     rows = tuple(
-        (s["ref"], s["region"], s["owner"], s["strategy"], s["status"], s["wave"] or "",
-         *_money_values(s["money"], years))
-        for s in doc["systems"]
+        (s.ref, s.region, s.owner, s.strategy, s.status.value, s.wave or "",
+         *_money_values(s.money, years))
+        for s in doc.systems
     )  # fmt: skip
     return View("system", columns, rows, _sum(rows, columns))
 
 
 def _grouped(
-    doc: Mapping[str, Any], name: str, key: str, label: Sequence[Column], compact: Sequence[str]
+    doc: PlanDoc, name: str, key: str, label: Sequence[Column], compact: Sequence[str]
 ) -> View:
     years = _years(doc)
     groups: dict[tuple[str, ...], list[object]] = {}
     counts: dict[tuple[str, ...], int] = {}
-    for s in doc["systems"]:
-        k = (s["region"],) if key == "region" else (s["region"], s["owner"])
-        values = _money_values(s["money"], years)
+    for s in doc.systems:
+        k = (s.region,) if key == "region" else (s.region, s.owner)
+        values = _money_values(s.money, years)
         if k not in groups:
             groups[k] = [0] * len(values)
             counts[k] = 0
@@ -112,36 +112,34 @@ def _grouped(
     return View(name, columns, rows, _sum(rows, columns))
 
 
-def by_region(doc: Mapping[str, Any]) -> View:
+def by_region(doc: PlanDoc) -> View:
     """One row per region."""
     label = (Column("region", "text", True),)
     return _grouped(doc, "region", "region", label, ("net_savings", "npv", "kept_in_jambi"))
 
 
-def by_opd(doc: Mapping[str, Any]) -> View:
+def by_opd(doc: PlanDoc) -> View:
     """One row per agency (OPD) of a region: regional budgets (DPA) are drawn up per OPD."""
     labels = (Column("region", "text", True), Column("owner", "text", True))
     return _grouped(doc, "opd", "opd", labels, ("net_savings", "npv"))
 
 
-def by_year(doc: Mapping[str, Any]) -> View:
+def by_year(doc: PlanDoc) -> View:
     """One row per calendar (fiscal) year: savings and the Data Center's running cost."""
-    t = doc["totals"]
+    t = doc.totals
     columns = (
         Column("year", "text", True),
         Column("savings", "money", True),
         Column("dc_running_cost", "money", True),
     )
-    rows = tuple(
-        (y, t["by_year"][y], t["dc_running_cost_by_year"][y]) for y in sorted(t["by_year"])
-    )
+    rows = tuple((y, t.by_year[y], t.dc_running_cost_by_year[y]) for y in sorted(t.by_year))
     return View("year", columns, rows, _sum(rows, columns))
 
 
-def by_wave(doc: Mapping[str, Any]) -> View:
+def by_wave(doc: PlanDoc) -> View:
     """One row per wave that holds systems."""
     years = _years(doc)
-    systems = {s["ref"]: s for s in doc["systems"]}
+    systems = {s.ref: s for s in doc.systems}
     columns = (
         Column("wave", "int", True),
         Column("cutover", "text", True),
@@ -149,17 +147,17 @@ def by_wave(doc: Mapping[str, Any]) -> View:
         *_money_columns(years, ("net_savings", "npv")),
     )
     rows = []
-    for w in doc["waves"]:
-        if not w["systems"]:
+    for w in doc.waves:
+        if not w.systems:
             continue
         values: list[object] = [0] * (len(columns) - 3)
-        for ref in w["systems"]:
-            _add(values, _money_values(systems[ref]["money"], years))
-        rows.append((w["wave"], w["cutover"], len(w["systems"]), *values))
+        for ref in w.systems:
+            _add(values, _money_values(systems[ref].money, years))
+        rows.append((w.wave, w.cutover.isoformat(), len(w.systems), *values))
     return View("wave", columns, tuple(rows), _sum(rows, columns))
 
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[[PlanDoc], View]] = {
     "system": by_system,
     "region": by_region,
     "opd": by_opd,
@@ -168,18 +166,20 @@ BUILDERS = {
 }
 
 
-def view(doc: Mapping[str, Any], name: str) -> View:
+VIEWS = tuple(BUILDERS)
+
+
+def view(doc: PlanDoc, name: str) -> View:
     """The view called ``name`` of the plan document."""
-    names = {r: str(info.get("name", r)) for r, info in (doc.get("regions") or {}).items()}
-    return replace(BUILDERS[name](doc), names=names)
+    return replace(BUILDERS[name](doc), names=doc.region_names())
 
 
-def year_region_matrix(doc: Mapping[str, Any]) -> tuple[list[str], list[str], list[list[int]]]:
+def year_region_matrix(doc: PlanDoc) -> tuple[list[str], list[str], list[list[int]]]:
     """Savings by calendar year (rows) and region (columns)."""
     years = _years(doc)
-    regions = sorted({s["region"] for s in doc["systems"]})
+    regions = sorted({s.region for s in doc.systems})
     cells = {(y, r): 0 for y in years for r in regions}
-    for s in doc["systems"]:
+    for s in doc.systems:
         for y in years:
-            cells[(y, s["region"])] += s["money"]["by_year"][y]
+            cells[(y, s.region)] += s.money.by_year[y]
     return years, regions, [[cells[(y, r)] for r in regions] for y in years]

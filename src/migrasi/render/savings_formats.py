@@ -6,15 +6,19 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rich.table import Table
-from rich.text import Text
-
+from migrasi.core.terms import Status
 from migrasi.render.catalog import text
 from migrasi.render.escape import FORMULA_START, markdown_cell, terminal
+from migrasi.render.formats import Format
 from migrasi.render.numbers import money
-from migrasi.render.savings import Column, View
+from migrasi.render.savings import Column, View, view
+
+if TYPE_CHECKING:
+    from migrasi.core.plandoc import PlanDoc
+    from migrasi.render.fit import FitTable
 
 DANGEROUS = FORMULA_START
 
@@ -93,30 +97,63 @@ def as_markdown(v: View, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_table(v: View, lang: str) -> Table:
-    """A terminal table of the compact columns: money right-aligned, long names folded."""
+WHOLE_TEXT = ("year", "cutover")
+"""Text columns whose values must never be cut: years and days."""
+
+
+def as_table(v: View, lang: str) -> FitTable:
+    """A terminal table of the compact columns: money right-aligned and never cut, long names
+    folded; on a narrow terminal headings shorten and the last columns go first."""
+    from migrasi.render.fit import FitColumn, FitTable
+
     columns = [(i, c) for i, c in enumerate(v.columns) if c.compact]
-    table = Table(title=text(f"view.{v.name}", lang), header_style="bold", show_footer=True)
-    for n, (i, c) in enumerate(columns):
-        footer = Text(text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang))
-        if c.kind == "text":
-            table.add_column(heading(c, lang), footer=footer, overflow="fold", ratio=1)
-        else:
-            table.add_column(heading(c, lang), footer=footer, justify="right", no_wrap=True)
-    for row in v.rows:
-        table.add_row(*(Text(terminal(_shown(c, row[i], lang, v.names))) for i, c in columns))
-    return table
+    fit = [
+        FitColumn(
+            heading(c, lang),
+            justify="left" if c.kind == "text" else "right",
+            whole=c.kind != "text" or c.key in WHOLE_TEXT,
+            footer=text("view.total", lang) if n == 0 else _shown(c, v.total[i], lang),
+        )
+        for n, (i, c) in enumerate(columns)
+    ]
+    rows = [[terminal(_shown(c, row[i], lang, v.names)) for i, c in columns] for row in v.rows]
+    drop = list(range(len(columns) - 1, 0, -1))
+    return FitTable(text(f"view.{v.name}", lang), fit, rows, drop=drop, footer=True)
 
 
-def savings_csv(doc: Mapping[str, Any]) -> str:
+def savings_csv(doc: PlanDoc) -> str:
     """``savings.csv``: one row per planned system and calendar year, plain integers, CRLF."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["ref", "region", "owner", "strategy", "status", "wave", "year", "savings"])
-    for s in doc["systems"]:
-        if s["status"] == "retained":
+    for s in doc.systems:
+        if s.status is Status.RETAINED:
             continue
-        for year, value in sorted(s["money"]["by_year"].items()):
-            writer.writerow([csv_cell(s["ref"]), csv_cell(s["region"]), csv_cell(s["owner"]),
-                             s["strategy"], s["status"], s["wave"] or "", year, value])  # fmt: skip
+        for year, value in sorted(s.money.by_year.items()):
+            writer.writerow([csv_cell(s.ref), csv_cell(s.region), csv_cell(s.owner),
+                             s.strategy, s.status.value, s.wave or "", year, value])  # fmt: skip
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Savings:
+    """What ``migrasi savings`` shows: a plan document and the view asked for."""
+
+    doc: PlanDoc
+    by: str
+
+
+def _workbook(s: Savings, lang: str) -> bytes:
+    from migrasi.render.xlsx import workbook
+
+    return workbook(s.doc, lang)
+
+
+FORMATS: dict[str, Format[Savings]] = {
+    "table": Format(lambda s, lang: as_table(view(s.doc, s.by), lang)),
+    "csv": Format(lambda s, lang: as_csv(view(s.doc, s.by))),
+    "json": Format(lambda s, lang: as_json(view(s.doc, s.by))),
+    "md": Format(lambda s, lang: as_markdown(view(s.doc, s.by), lang)),
+    "xlsx": Format(_workbook, binary=True),
+}
+"""The formats of ``migrasi savings --format``: one view, or the whole workbook (xlsx)."""

@@ -5,64 +5,55 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from migrasi.core.models import DataCenter
-from migrasi.core.plan import Plan
+from migrasi.core.plandoc import PlanDoc
 from migrasi.render.catalog import text
-from migrasi.render.numbers import money, money_short, plain
-from migrasi.render.plan_md import month_name
+from migrasi.render.fit import FitColumn, FitTable
+from migrasi.render.numbers import plain
+from migrasi.render.plan_md import wave_state
+from migrasi.render.summary import shown, summary_rows
+
+SUMMARY = ("npv", "net", "one_time", "kept", "payback", "bound", "systems")
+"""The summary rows a terminal shows."""
+
+WAVE_COLUMNS = ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu")
 
 
-def waves_table(plan: Plan, dc: DataCenter, lang: str) -> Table:
-    """Every wave with its loads against the limits of one wave."""
-    s = dc.schedule
-    table = Table(title=text("plan.waves", lang), header_style="bold")
-    for key in ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu"):
-        table.add_column(
-            text(f"col.{key}", lang), justify="right" if key not in ("state",) else "left"
+def waves_table(doc: PlanDoc, lang: str) -> FitTable:
+    """Every wave with its loads against the limits of one wave; on a narrow terminal the
+    headings shorten and then vCPU, transfer hours and person-days go before a value is cut."""
+    a = doc.assumptions
+    columns = [
+        FitColumn(
+            text(f"col.{key}", lang),
+            short=text("wave.short", lang, n="") if key == "wave" else None,
+            justify="left" if key == "state" else "right",
         )
-    crit_limit = f"/{s.max_critical}" if s.max_critical is not None else ""
-    for w in plan.waves:
-        state = "pilot" if w.wave.pilot else "open" if w.wave.open else "closed"
-        table.add_row(
-            str(w.wave.number),
-            w.wave.cutover.isoformat(),
-            text(f"state.{state}", lang),
+        for key in WAVE_COLUMNS
+    ]
+    crit_limit = f"/{a.max_critical}" if a.max_critical is not None else ""
+    rows = [
+        [
+            str(w.wave),
+            w.cutover.isoformat(),
+            text(f"state.{wave_state(w)}", lang),
             str(len(w.systems)),
-            f"{w.critical}{crit_limit}",
-            f"{plain(w.effort_days, lang)}/{plain(s.team_days, lang)}",
-            f"{plain(w.transfer_hours, lang)}/{plain(s.transfer_hours, lang)}",
-            plain(w.vcpu, lang),
-        )
-    return table
+            f"{w.load.critical}{crit_limit}",
+            f"{plain(w.load.effort_days, lang)}/{plain(a.team_days, lang)}",
+            f"{plain(w.load.transfer_hours, lang)}/{plain(a.transfer_hours, lang)}",
+            plain(w.load.vcpu, lang),
+        ]
+        for w in doc.waves
+    ]
+    drop = [WAVE_COLUMNS.index(k) for k in ("vcpu", "transfer", "effort", "critical", "state")]
+    return FitTable(text("plan.waves", lang), columns, rows, drop=drop)
 
 
-def summary_table(plan: Plan, lang: str) -> Table:
+def summary_table(doc: PlanDoc, lang: str) -> Table:
     """The money of the plan in a few lines."""
-    t = plan.totals
     table = Table(show_header=False, box=None)
     table.add_column()
     table.add_column(justify="right")
-    table.add_row(
-        text("plan.npv", lang), Text(f"{money(t.npv, lang)} ({money_short(t.npv, lang)})")
-    )
-    table.add_row(text("plan.net", lang, months=plan.timeline.horizon), money(t.net_savings, lang))
-    table.add_row(text("plan.one_time", lang), money(t.one_time, lang))
-    table.add_row(text("plan.kept", lang), money(t.kept_in_jambi, lang))
-    table.add_row(text("plan.payback", lang), month_name(t.payback_month, lang))
-    table.add_row(
-        text("plan.bound", lang), f"{money(plan.bound_npv, lang)} ({plain(plan.gap * 100, lang)}%)"
-    )
-    statuses = [s.status for s in plan.systems.values()]
-    table.add_row(
-        text("plan.systems", lang),
-        text(
-            "plan.systems_text",
-            lang,
-            planned=sum(x != "retained" for x in statuses),
-            scheduled=statuses.count("scheduled"),
-            unscheduled=statuses.count("unscheduled"),
-            late=sum(s.late for s in plan.systems.values()),
-            retained=statuses.count("retained"),
-        ),
-    )
+    for row in summary_rows(doc, lang):
+        if row.key in SUMMARY:
+            table.add_row(row.label, Text(shown(row, lang)))
     return table

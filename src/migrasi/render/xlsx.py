@@ -8,19 +8,19 @@ Numbers are numbers with a Rupiah format; totals are SUM formulas with their cac
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from migrasi.core.plandoc import Assumptions, PlanDoc, dec4
 from migrasi.render.catalog import text
-from migrasi.render.numbers import plain
-from migrasi.render.plan_md import month_name
 from migrasi.render.savings import View, view, year_region_matrix
 from migrasi.render.savings_formats import DANGEROUS, heading
+from migrasi.render.summary import summary_rows
 
 FIXED_TIME = datetime(2026, 1, 1)
 
@@ -103,53 +103,32 @@ def _table(book: _Book, name_key: str, v: View) -> None:
     ws.autofilter(0, 0, max(last, 1), len(v.columns) - 1)
 
 
-def _summary(book: _Book, doc: Mapping[str, Any], chart_sheet: str, rows: int) -> None:
+def _summary(book: _Book, doc: PlanDoc, monthly_sheet: str, months: int) -> None:
     lang = book.lang
-    a = doc.get("assumptions") or {}
     ws = book.sheet("xlsx.summary", [46, 34])
-    dc_name = str(a.get("datacenter", ""))
-    book.string(ws, 0, 0, text("xlsx.title", lang, dc=dc_name), book.title)
+    book.string(ws, 0, 0, text("xlsx.title", lang, dc=doc.assumptions.datacenter), book.title)
     book.string(ws, 1, 0, text("xlsx.note", lang))
-    t = doc["totals"]
-    statuses = [s["status"] for s in doc["systems"]]
-    figures: list[tuple[str, object]] = [
-        (text("plan.npv", lang), t["npv"]),
-        (text("plan.net", lang, months=a.get("horizon_months", "")), t["net_savings"]),
-        (text("plan.baseline", lang), t["baseline"]),
-        (text("plan.one_time", lang), t["one_time"]),
-        (text("plan.fees", lang), t["termination_fees"]),
-        (text("plan.kept", lang), t["kept_in_jambi"]),
-        (text("plan.payback", lang), month_name(t["payback_month"], lang)),
-        (text("plan.bound", lang), doc["bound"]["npv"]),
-        (text("plan.gap", lang), f"{plain(Decimal(doc['bound']['gap']) * 100, lang)}%"),
-        (text("plan.systems", lang), text(
-            "plan.systems_text", lang, planned=sum(s != "retained" for s in statuses),
-            scheduled=statuses.count("scheduled"), unscheduled=statuses.count("unscheduled"),
-            late=sum(bool(s["late"]) for s in doc["systems"]),
-            retained=statuses.count("retained"))),
-        (text("plan.mode", lang), text(f"plan.mode.{doc['mode']}", lang)),
-    ]  # fmt: skip
     book.string(ws, 3, 0, text("xlsx.figure", lang), book.head)
     book.string(ws, 3, 1, text("xlsx.value", lang), book.head)
     row = 4
-    for label, value in figures:
-        book.string(ws, row, 0, label)
-        book.cell(ws, row, 1, value, "money")
+    for r in summary_rows(doc, lang):
+        book.string(ws, row, 0, r.label)
+        book.cell(ws, row, 1, r.amount if r.amount is not None else r.words, "money")
         row += 1
     row += 1
     book.string(ws, row, 0, text("xlsx.assumptions", lang), book.head)
     book.string(ws, row, 1, text("xlsx.value", lang), book.head)
     row += 1
-    for label, value in _assumptions(a, lang):
+    for label, value, kind in _assumptions(doc.assumptions, lang):
         book.string(ws, row, 0, label)
-        book.cell(ws, row, 1, value, "money" if "Rp" in label or "IDR" in label else "int")
+        book.cell(ws, row, 1, value, kind)
         row += 1
     chart = book.wb.add_chart({"type": "line"})
     chart.add_series(
         {
             "name": text("xlsx.cumulative", lang),
-            "categories": [chart_sheet, 1, 0, rows, 0],
-            "values": [chart_sheet, 1, 2, rows, 2],
+            "categories": [monthly_sheet, 1, 0, months, 0],
+            "values": [monthly_sheet, 1, 2, months, 2],
             "line": {"color": "#1F4E79", "width": 2.25},
         }
     )
@@ -162,30 +141,57 @@ def _summary(book: _Book, doc: Mapping[str, Any], chart_sheet: str, rows: int) -
     ws.freeze_panes(4, 0)
 
 
-def _assumptions(a: Mapping[str, Any], lang: str) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
+def _value(value: object) -> object:
+    """A setting as a cell holds it: whole numbers as numbers, dates and decimals as text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else dec4(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _assumptions(a: Assumptions, lang: str) -> list[tuple[str, object, str]]:
+    """Every setting as (label, value, kind): ``money`` for Rupiah figures, ``int`` else."""
     none = text("a.none", lang)
-    for key in ("datacenter", "start", "wave_weeks", "waves", "team_days", "link_mbps",
-                "transfer_hours", "max_critical", "compliance_deadline", "horizon_months",
-                "discount_rate", "labour_cost_per_day"):  # fmt: skip
-        value = a.get(key)
-        out.append((text(f"a.{key}", lang), none if value is None else value))
-    pilot = a.get("pilot")
+    settings: list[tuple[str, object, str]] = [
+        ("datacenter", a.datacenter, "int"),
+        ("start", a.start, "int"),
+        ("wave_weeks", a.wave_weeks, "int"),
+        ("waves", a.waves, "int"),
+        ("team_days", a.team_days, "int"),
+        ("link_mbps", a.link_mbps, "int"),
+        ("transfer_hours", a.transfer_hours, "int"),
+        ("max_critical", a.max_critical, "int"),
+        ("compliance_deadline", a.compliance_deadline, "int"),
+        ("horizon_months", a.horizon_months, "int"),
+        ("discount_rate", dec4(a.discount_rate), "int"),
+        ("labour_cost_per_day", a.labour_cost_per_day, "money"),
+    ]
+    out = [
+        (text(f"a.{key}", lang), none if value is None else _value(value), kind)
+        for key, value, kind in settings
+    ]
+    pilot = a.pilot
     out.append((text("a.pilot", lang), none if not pilot else
-                f"{pilot['max_systems']} × {', '.join(pilot['criticality'])}"))  # fmt: skip
-    blackouts = a.get("blackouts") or []
-    shown = "; ".join(f"{b['from']} – {b['to']} ({b['reason']})" for b in blackouts)
-    out.append((text("a.blackouts", lang), shown or none))
-    for currency, rate in (a.get("fx") or {}).items():
-        out.append((text("a.fx", lang, currency=currency), rate))
-    for what, rate in (a.get("running_cost") or {}).items():
-        out.append((text("a.running_cost", lang, what=what), rate))
-    for strategy, days in (a.get("effort_days") or {}).items():
-        out.append((text("a.effort_days", lang, strategy=strategy), days))
+                f"{pilot.max_systems} × {', '.join(pilot.criticality)}", "int"))  # fmt: skip
+    shown = "; ".join(f"{b.from_} – {b.to} ({b.reason})" for b in a.blackouts)
+    out.append((text("a.blackouts", lang), shown or none, "int"))
+    for currency, rate in a.fx.items():
+        out.append((text("a.fx", lang, currency=currency), _value(rate), "money"))
+    rc = a.running_cost
+    rates: dict[str, object] = {
+        "currency": rc.currency, "per_vcpu": rc.per_vcpu, "per_ram_gb": rc.per_ram_gb,
+        "per_storage_gb": rc.per_storage_gb, "per_system": rc.per_system,
+    }  # fmt: skip
+    in_rupiah = "money" if rc.currency == "IDR" else "int"
+    for what, value in rates.items():
+        out.append((text("a.running_cost", lang, what=what), _value(value), in_rupiah))
+    for strategy, days in a.effort_days.items():
+        out.append((text("a.effort_days", lang, strategy=strategy), _value(days), "int"))
     return out
 
 
-def _years_regions(book: _Book, doc: Mapping[str, Any]) -> None:
+def _years_regions(book: _Book, doc: PlanDoc) -> None:
     years, regions, cells = year_region_matrix(doc)
     ws = book.sheet("xlsx.years", [10, *([18] * (len(regions) + 1))])
     book.string(ws, 0, 0, text("col.year", book.lang), book.head)
@@ -211,34 +217,33 @@ def _years_regions(book: _Book, doc: Mapping[str, Any]) -> None:
     ws.autofilter(0, 0, len(years), len(regions) + 1)
 
 
-def _monthly(book: _Book, doc: Mapping[str, Any]) -> tuple[str, int]:
-    m = doc.get("monthly") or {"months": [], "programme": [], "by_region": {}}
-    regions = sorted(m["by_region"])
+def _monthly(book: _Book, doc: PlanDoc) -> tuple[str, int]:
+    m = doc.monthly
+    regions = sorted(m.by_region)
     ws = book.sheet("xlsx.monthly", [10, 18, 18, *([18] * len(regions))])
     heads = [text("xlsx.month", book.lang), text("xlsx.programme", book.lang),
              text("xlsx.cumulative", book.lang), *regions]  # fmt: skip
     for j, h in enumerate(heads):
         book.string(ws, 0, j, h, book.head)
     running = 0
-    for i, label in enumerate(m["months"], start=1):
+    for i, label in enumerate(m.months, start=1):
         book.string(ws, i, 0, label)
-        ws.write_number(i, 1, m["programme"][i - 1], book.money)
-        running += m["programme"][i - 1]
+        ws.write_number(i, 1, m.programme[i - 1], book.money)
+        running += m.programme[i - 1]
         formula = f"=B{i + 1}" if i == 1 else f"=C{i}+B{i + 1}"
         ws.write_formula(i, 2, formula, book.money, running)
         for j, r in enumerate(regions, start=3):
-            ws.write_number(i, j, m["by_region"][r][i - 1], book.money)
+            ws.write_number(i, j, m.by_region[r][i - 1], book.money)
     ws.freeze_panes(1, 1)
-    ws.autofilter(0, 0, max(len(m["months"]), 1), len(heads) - 1)
-    return ws.get_name(), len(m["months"])
+    ws.autofilter(0, 0, max(len(m.months), 1), len(heads) - 1)
+    return ws.get_name(), len(m.months)
 
 
-def workbook(doc: Mapping[str, Any], lang: str) -> bytes:
+def workbook(doc: PlanDoc, lang: str) -> bytes:
     """The whole workbook as bytes."""
     book = _Book(lang)
-    summary_ws_name = text("xlsx.monthly", lang)[:31]
-    months = len((doc.get("monthly") or {}).get("months", []))
-    _summary(book, doc, summary_ws_name, months)
+    monthly_sheet = text("xlsx.monthly", lang)[:31]
+    _summary(book, doc, monthly_sheet, len(doc.monthly.months))
     _table(book, "xlsx.region", view(doc, "region"))
     _table(book, "xlsx.system", view(doc, "system"))
     _table(book, "xlsx.opd", view(doc, "opd"))
@@ -246,5 +251,5 @@ def workbook(doc: Mapping[str, Any], lang: str) -> bytes:
     _table(book, "xlsx.year", view(doc, "year"))
     _table(book, "xlsx.wave", view(doc, "wave"))
     _monthly(book, doc)
-    title = text("xlsx.title", lang, dc=str((doc.get("assumptions") or {}).get("datacenter", "")))
+    title = text("xlsx.title", lang, dc=doc.assumptions.datacenter)
     return book.finish(title)

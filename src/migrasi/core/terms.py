@@ -1,0 +1,49 @@
+"""The words of a plan as types: a system's status, why it is not in a wave, the dimensions.
+
+Every status, reason and dimension migrasi writes is one of these members; their values are
+the strings of plan.json (outputs.md), which never change with the language.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where the plan puts a system."""
+
+    SCHEDULED = "scheduled"
+    RETAINED = "retained"
+    UNSCHEDULED = "unscheduled"
+
+
+class Reason(StrEnum):
+    """The first rule that keeps a system out of a wave, in the order of planning.md's table."""
+
+    PIN = "pin"
+    NOT_BEFORE = "not_before"
+    FREEZE = "freeze"
+    PILOT = "pilot"
+    GROUP = "group"
+    DEPENDENCY = "dependency"
+    PILOT_FULL = "pilot_full"
+    CRITICAL = "critical"
+    TEAM_DAYS = "team_days"
+    TRANSFER_HOURS = "transfer_hours"
+    CAPACITY = "capacity"
+    NPV = "npv"
+
+
+class Dimension(StrEnum):
+    """A dimension of the Data Center's capacity."""
+
+    VCPU = "vcpu"
+    RAM_GB = "ram_gb"
+    STORAGE_GB = "storage_gb"
+
+
+class Mode(StrEnum):
+    """How the waves were chosen."""
+
+    HEURISTIC = "heuristic"
+    EXACT = "exact"

@@ -1,0 +1,85 @@
+"""The summary of a plan, once: the figures people read first, in order, with their labels.
+
+The terminal, ``plan.md`` and the workbook's summary sheet each show these rows (or a part of
+them) in their own way; none of them builds a figure or a count of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from migrasi.core.plandoc import PlanDoc
+from migrasi.core.terms import Status
+from migrasi.render.catalog import text
+from migrasi.render.numbers import money, money_short, plain
+
+
+def month_name(label: str | None, lang: str) -> str:
+    """``2028-09`` as ``September 2028``; None as the words for none."""
+    if label is None:
+        return text("plan.none", lang)
+    year, month = label.split("-")
+    return f"{text(f'month.{int(month)}', lang)} {year}"
+
+
+def percent(gap: Decimal, lang: str) -> str:
+    """A gap (a fraction) as a percentage: ``9.49%`` (en), ``9,49%`` (id)."""
+    return f"{plain(gap * 100, lang)}%"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the summary: a money figure (``amount``) or words (``words``)."""
+
+    key: str
+    label: str
+    amount: int | None = None
+    words: str = ""
+
+
+def systems_text(doc: PlanDoc, lang: str) -> str:
+    """``214 planned: 214 scheduled, 0 unscheduled, 0 late; 57 retained``."""
+    counts = doc.counts()
+    return text(
+        "plan.systems_text",
+        lang,
+        planned=doc.planned(),
+        scheduled=counts[Status.SCHEDULED],
+        unscheduled=counts[Status.UNSCHEDULED],
+        late=doc.late(),
+        retained=counts[Status.RETAINED],
+    )
+
+
+def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
+    """Every line of the summary, in the order people read them."""
+    t = doc.totals
+    months = doc.assumptions.horizon_months
+    return [
+        Row("npv", text("plan.npv", lang), t.npv),
+        Row("net", text("plan.net", lang, months=months), t.net_savings),
+        Row("baseline", text("plan.baseline", lang), t.baseline),
+        Row("one_time", text("plan.one_time", lang), t.one_time),
+        Row("fees", text("plan.fees", lang), t.termination_fees),
+        Row("kept", text("plan.kept", lang), t.kept_in_jambi),
+        Row("payback", text("plan.payback", lang), words=month_name(t.payback_month, lang)),
+        Row("bound", text("plan.bound", lang), doc.bound.npv, percent(doc.bound.gap, lang)),
+        Row("gap", text("plan.gap", lang), words=percent(doc.bound.gap, lang)),
+        Row("systems", text("plan.systems", lang), words=systems_text(doc, lang)),
+        Row("mode", text("plan.mode", lang), words=text(f"plan.mode.{doc.mode.value}", lang)),
+    ]
+
+
+def shown(row: Row, lang: str, *, short_after: bool = True) -> str:
+    """A row's value in words: money whole (the NPV with its short form, the bound with the
+    gap), anything else as its words."""
+    if row.amount is None:
+        return row.words
+    whole = money(row.amount, lang)
+    if row.key == "npv":
+        short = money_short(row.amount, lang)
+        return f"{whole} ({short})" if short_after else f"{short} ({whole})"
+    if row.key == "bound":
+        return f"{whole} ({row.words})"
+    return whole
