@@ -98,6 +98,19 @@ def million_rows(folder: Path) -> bytes:
     return replaced(base(folder), SYSTEMS_PART, _rows(1_000_000))
 
 
+def _wide(rows: int, columns: int) -> Iterator[bytes]:
+    yield SHEET_HEAD + b"<sheetData>"
+    for r in range(1, rows + 1):
+        cells = b"".join(b"<c><v>%d</v></c>" % c for c in range(columns))
+        yield b'<row r="%d">%s</row>' % (r, cells)
+    yield b"</sheetData></worksheet>"
+
+
+def wide_sheet(folder: Path) -> bytes:
+    """A systems sheet of 10,000 rows of 60 numbers: 600,000 filled cells in 40 MB of XML."""
+    return replaced(base(folder), SYSTEMS_PART, _wide(10_000, 60))
+
+
 def far_row(folder: Path) -> bytes:
     """One value on the sheet's last row, 1,048,576."""
     last = b'<row r="1048576"><c r="A1048576"><v>1</v></c></row>'
@@ -192,6 +205,7 @@ BUILDS: dict[str, tuple[Build, tuple[str, ...], int]] = {
     "zip bomb lying about its size": (_written("bohong.xlsx", lying_zip_bomb), ("E002 -",), 1),
     "1,000,000 rows": (_written("sejuta.xlsx", million_rows), ("E005 Sistem!A10001",), 1),
     "a row at 1,048,576": (_written("jauh.xlsx", far_row), ("E005 Sistem!A10001",), 1),
+    "600,000 filled cells": (_written("lebar.xlsx", wide_sheet), ("E005 -",), 1),
     "billion laughs": (_written("tawa.xlsx", laughs), ("E002 -",), 1),
     "20,000 members": (_written("banyak.xlsx", many_members), ("E005 -",), 1),
     "100 MB file": (huge_file, ("E005 -",), 1),

@@ -1,7 +1,7 @@
 """Read the region and systems sheets of a workbook cell by cell, exactly as they were saved.
 
-openpyxl opens the workbook (read-only: sheets stream, nothing is built per cell) and gives the
-shared strings, the date styles and each sheet's XML; this module's parser reads the cells
+openpyxl's reader finds the workbook's parts (the sheets by name, the date styles) and its
+sheet parser streams each sheet's XML; this module reads the shared strings and the cells
 itself, because openpyxl turns every number through binary floating point and drops a
 formula's stored value. A number keeps the decimal text it was saved as (more than 15
 significant digits, which no spreadsheet shows, is noise); a formula is read by its stored
@@ -23,9 +23,9 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.cell.text import Text
-from openpyxl.packaging.manifest import Manifest
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
@@ -35,8 +35,8 @@ from openpyxl.worksheet._reader import (
     VALUE_TAG,
     WorkSheetParser,
 )
-from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
-from openpyxl.xml.functions import fromstring, iterparse
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 
 from migrasi.core.findings import Cell, Finding
 from migrasi.core.values import YDate, YDecimal, YInt
@@ -206,39 +206,43 @@ def read_workbook(file: str, raw: bytes) -> Workbook | Finding:
 
 
 def _read(file: str, raw: bytes) -> Workbook:
-    wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
+    """openpyxl's reader for the workbook's parts (the manifest, the sheets and their paths,
+    the date styles), never for its sheets: opening one, openpyxl reads it all to find its
+    size when it does not state one."""
+    reader: Any = ExcelReader(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
     try:
+        reader.read_manifest()
+        reader.read_workbook()
+        wb = reader.wb
+        apply_stylesheet(reader.archive, wb)
         found: dict[str, Sheet] = {}
         findings: list[Finding] = []
         strings: list[str] | None = None
-        for name in wb.sheetnames:
+        for entry, rel in reader.parser.find_sheets():
+            name = str(entry.name)
             role = next(
                 (r for r, names in SHEETS.items() if name.strip().casefold() in names), None
             )
-            ws: Any = wb[name]  # openpyxl keeps a sheet's path and strings private
-            if role is None or role in found or not hasattr(ws, "_worksheet_path"):
+            usable = rel.target in reader.valid_files and "chartsheet" not in rel.Type
+            if role is None or role in found or not usable:
                 continue
-            sheet = Sheet(name)
-            found[role] = sheet
-            book: Any = wb  # and the workbook's archive and date styles
+            sheet = found[role] = Sheet(name)
             if strings is None:
-                strings = _shared_strings(book._archive)
-            with book._archive.open(ws._worksheet_path) as src:
-                parser = _Parser(src, strings, wb.epoch, book._date_formats)
+                strings = _shared_strings(reader.archive, reader.package)
+            with reader.archive.open(rel.target) as src:
+                parser = _Parser(src, strings, wb.epoch, wb._date_formats)
                 problem = _cells(file, sheet, parser)
             if problem is not None:
                 findings.append(problem)
         return Workbook(found, findings)
     finally:
-        wb.close()
+        reader.archive.close()
 
 
-def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
+def _shared_strings(archive: zipfile.ZipFile, manifest: Any) -> list[str]:
     """The workbook's shared strings as saved, escapes and all (openpyxl's own reading drops
     every ``x005F_``, which breaks both escapes and text that holds those letters)."""
-    root: Any = fromstring(archive.read(ARC_CONTENT_TYPES))
-    manifest: Any = Manifest.from_tree(root)
-    part = manifest.find(SHARED_STRINGS) if manifest is not None else None
+    part = manifest.find(SHARED_STRINGS)
     if part is None:
         return []
     strings: list[str] = []
