@@ -54,6 +54,11 @@ def _no_region_sheet(wb: Any) -> None:
     del wb["Wilayah"]
 
 
+def _no_description_row(wb: Any) -> None:
+    wb["Sistem"].delete_rows(2)
+    wb["Sistem"]["K2"] = "empat juta"
+
+
 def _hidden_row(wb: Any) -> None:
     wb["Sistem"].row_dimensions[4].hidden = True
 
@@ -108,4 +113,5 @@ CASES = (
     Case("date-typed-as-text", set_cells("Sistem", N3="2027-12-31", X4="2028-06-30"), ()),
     Case("comment-row-skipped", set_cells("Sistem", A5="# belum diisi", B5="Aplikasi X"), ()),
     Case("hidden-row-read", _hidden_row, ()),
+    Case("description-row-deleted", _no_description_row, ("E102 Sistem!K2",)),
 )

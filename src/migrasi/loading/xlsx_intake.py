@@ -1,12 +1,12 @@
 """A filled-in workbook as the data of a region inventory, with a cell for every path.
 
 The region sheet holds field names in column A and values in column B (row 1 is a heading);
-the systems sheet holds field names in row 1, their descriptions in row 2, and one system per
-row from row 3 on. A row whose first cell begins with ``#`` is skipped, and so is an empty
-one. What the sheets get wrong as sheets (a missing sheet or required column, an unknown,
-repeated or unnamed column, a merged range, a cell that holds no usable value) is found here;
-everything else is left to the same checks as a YAML file, whose findings ``Locator`` places
-on cells.
+the systems sheet holds field names in row 1, their descriptions in row 2 (each beginning with
+``(``), and one system per row from row 3 on. A row whose first cell begins with ``#`` is
+skipped, and so is an empty one. What the sheets get wrong as sheets (a missing sheet or
+required column, an unknown, repeated or unnamed column, a merged range, a cell that holds no
+usable value) is found here; everything else is left to the same checks as a YAML file, whose
+findings ``Locator`` places on cells.
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from migrasi.core.shape import suggest
 from migrasi.loading import xlsx_cells as cells
 from migrasi.loading.xlsx_values import convert
 
-HEADER_ROWS = 2
+DESCRIPTION_ROW = 2
+"""The systems sheet's row of descriptions, each in the template beginning with ``(`` (whether
+the field is required). It is skipped only when its first cell begins so: a sheet whose
+description row was deleted keeps its first system."""
 SHEET_NAMES = {"region": "Wilayah/Region", "systems": "Sistem/Systems"}
 
 
@@ -210,13 +213,14 @@ def _systems(sheet: cells.Sheet, result: Intake) -> list[dict[str, Any]]:
     by_col, named = _header(sheet, result)
     by_row: dict[int, list[tuple[int, cells.Value]]] = {}
     for (row, col), value in sheet.cells.items():
-        if row > HEADER_ROWS:
+        if row > 1:
             by_row.setdefault(row, []).append((col, value))
     systems: list[dict[str, Any]] = []
     unnamed: set[int] = set()
     for row in sorted(by_row):
         first = sheet.cells.get((row, 1))
-        if first is not None and first.kind == cells.TEXT and first.shown.startswith("#"):
+        skipped = ("#", "(") if row == DESCRIPTION_ROW else ("#",)
+        if first is not None and first.kind == cells.TEXT and first.shown.startswith(skipped):
             continue
         index = len(systems)
         system: dict[str, Any] = {group: {} for group in required_groups()}

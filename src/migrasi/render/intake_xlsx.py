@@ -163,7 +163,7 @@ def _width(c: Column, lang: str) -> int:
     if c.name == "id":
         return 20
     if c.free:
-        return 46 if c.name == "name" else 34 if c.name == "notes" or c.group else 24
+        return 46 if c.name == "name" else 34 if c.name == "notes" or c.group else 30
     if c.kind == LIST:
         return 28
     return max(12, min(len(c.name) + 2, 22))
