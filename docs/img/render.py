@@ -18,7 +18,7 @@ PICTURES = {
     # name: (a word only its sheet's first page holds, crop x, y, width, height in pixels)
     "templat-petunjuk.png": ("Cara mengisi", 70, 70, 1140, 330),
     "templat-wilayah.png": ("(wajib) ID wilayah", 70, 70, 1140, 128),
-    "templat-sistem.png": ("(wajib) ID sistem", 70, 75, 1070, 120),
+    "templat-sistem.png": ("(wajib) ID sistem", 70, 75, 1150, 120),
 }
 
 
