@@ -56,8 +56,9 @@ docs-img: $(STAMP)
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
 
-## fuzz: coverage-guided fuzzing (atheris) of the YAML loader and of validate + plan on mutated
-## inventories, for FUZZ_SECONDS (default 60); findings are saved to tests/fuzz_corpus/.
+## fuzz: coverage-guided fuzzing (atheris) of the YAML loader, of validate + plan on mutated
+## inventories and of import on mutated workbooks, for FUZZ_SECONDS (default 60); findings are
+## saved to tests/fuzz_corpus/.
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz: $(STAMP)

@@ -13,6 +13,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -29,6 +30,9 @@ NUMBER = "number"
 DATE = "date"
 BOOLEAN = "boolean"
 LIST = "list"
+
+DIGITS = 15
+"""Significant digits a spreadsheet number cell holds, and shows, exactly."""
 
 REQUIRED = "yes"
 OPTIONAL = "no"
@@ -148,6 +152,13 @@ def region_columns() -> tuple[Column, ...]:
 def system_columns() -> tuple[Column, ...]:
     """The columns of a system, in the model's order."""
     return tuple(_columns(System, (), False))
+
+
+def fits_a_cell(value: Decimal | int) -> bool:
+    """Whether a spreadsheet number cell holds ``value`` exactly (at most 15 significant
+    digits): written as a number when it does, as text when it does not; a number read back
+    with more digits is floating-point noise."""
+    return len(Decimal(value).normalize().as_tuple().digits) <= DIGITS
 
 
 def required_groups() -> tuple[str, ...]:

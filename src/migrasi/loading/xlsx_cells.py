@@ -38,13 +38,12 @@ from openpyxl.worksheet._reader import (
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from migrasi.core.columns import fits_a_cell
 from migrasi.core.findings import Cell, Finding
 from migrasi.core.values import YDate, YDecimal, YInt
 
 MAX_ROWS = 10_000
 MAX_CELLS = 500_000
-DIGITS = 15
-"""Significant digits a spreadsheet shows; a saved number with more is floating-point noise."""
 
 SHEETS = {
     "region": ("wilayah", "region"),
@@ -120,7 +119,7 @@ def number(raw: str) -> Value:
         return Value(TEXT, raw, raw)
     if not value.is_finite():
         return Value(TEXT, raw, raw)
-    if len(value.normalize().as_tuple().digits) > DIGITS:
+    if not fits_a_cell(value):
         return Value(NOISE, None, raw)
     if value == value.to_integral_value() and value.adjusted() < 18:
         whole = int(value)

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from migrasi.core.columns import (
     BOOLEAN,
@@ -29,6 +30,7 @@ from migrasi.core.columns import (
     REQUIRED,
     WITH_GROUP,
     Column,
+    fits_a_cell,
     region_columns,
     system_columns,
 )
@@ -42,8 +44,6 @@ FIRST_ROW = 3
 """The first row of systems (1-based): rows 1 and 2 are the header."""
 VALIDATED_ROWS = 10_000
 """Rows of the systems sheet that carry the drop-down lists and checks (the import limit)."""
-DIGITS = 15
-"""Significant digits a spreadsheet number holds exactly."""
 
 HEAD = {"bold": True, "font_color": "#FFFFFF", "valign": "top", "border": 1}
 FILL = {REQUIRED: "#9C2A2A", WITH_GROUP: "#B7672B"}
@@ -59,12 +59,6 @@ unless named here; numbers General, so that a cell shows every digit it holds.""
 def sheet_name(kind: str, lang: str) -> str:
     """The name of the instructions, region or systems sheet in ``lang``."""
     return text(f"intake.sheet.{kind}", lang)
-
-
-def exact_digits(value: Decimal | int) -> bool:
-    """Whether a spreadsheet number cell can hold ``value`` exactly (at most 15 digits)."""
-    digits = Decimal(value).normalize().as_tuple().digits
-    return len(digits) <= DIGITS
 
 
 class _Book:
@@ -101,7 +95,7 @@ class _Book:
             day = datetime(value.year, value.month, value.day)
             ws.write_datetime(row, col, day, self.fmt(num_format=DATE_FORMAT, **props))
         elif isinstance(value, int | Decimal) and c.kind in (INTEGER, NUMBER):
-            if exact_digits(value):
+            if fits_a_cell(value):
                 ws.write_number(row, col, value, self.fmt(**props))
             else:
                 self.string(ws, row, col, format(Decimal(value), "f"), **props)
@@ -189,6 +183,7 @@ def _region(book: _Book, inv: Inventory | None) -> None:
         ws.set_row(row, 15 * _lines(meaning, 80))
         _validate(book, ws, (row, row), 1, c)
     ws.freeze_panes(1, 1)
+    ws.ignore_errors({"number_stored_as_text": "B1:B100"})
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
@@ -219,6 +214,8 @@ def _systems(book: _Book, inv: Inventory | None) -> None:
             props = EXAMPLE if example else {}
             book.value(ws, r, col, c, _lookup(system, c.path), **props)
     ws.freeze_panes(FIRST_ROW - 1, 1)
+    last = xl_col_to_name(len(columns) - 1)
+    ws.ignore_errors({"number_stored_as_text": f"A1:{last}{VALIDATED_ROWS}"})
     ws.set_landscape()
     ws.set_paper(9)
     ws.repeat_rows(0, 1)
