@@ -242,7 +242,7 @@ def test_read_plan_rejects_bad_shapes() -> None:
         read_plan(doc)
     doc = plan()
     doc["regions"]["kota-uji"]["name"] = 15
-    with pytest.raises(PlanShapeError, match=r'regions\["kota-uji"\]\.name: expected text'):
+    with pytest.raises(PlanShapeError, match=r"regions\.kota-uji\.name: expected text"):
         read_plan(doc)
     doc = plan()
     del doc["systems"][0]["status"]

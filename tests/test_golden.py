@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from migrasi import api
+from migrasi.cli.plan_folder import MARKER, marker_text
 from migrasi.core.plandoc import read_document
 from tests.conftest import ROOT, plan_data
 
@@ -64,6 +65,7 @@ def test_committed_plan_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     result = api.plan([Path("inventories")])
     produced = api.plan_files(result, "id")
     committed = {p.name: p.read_bytes() for p in (ROOT / "plans" / "current").iterdir()}
+    assert committed.pop(MARKER) == marker_text(list(produced))
     assert sorted(produced) == sorted(committed)
     for name in sorted(produced):
         assert _shown(produced[name], name) == _shown(committed[name], name), name

@@ -132,7 +132,7 @@ def imported(raw: bytes, folder: Path) -> Inventory:
     path = folder / "w.xlsx"
     path.write_bytes(raw)
     result = import_workbook(path, None)
-    assert not any(f.is_error for f in result.findings), result.findings
+    assert not any(f.severity == "error" for f in result.findings), result.findings
     assert result.inventory is not None
     return result.inventory
 

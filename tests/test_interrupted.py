@@ -5,7 +5,8 @@ SIGKILL or interrupted with SIGINT: at many instants spread over a run (timed fr
 run), and at each step of the write (a wrapper pauses the child right after the n-th
 ``os.fsync`` or ``os.replace``, so that the signal lands there for certain). After each, the
 previous plan is still there byte for byte, or the new one whole; nothing half-written sits at
-the target; what is left over is hidden and the next run puts it right. Write failures (a
+the target; what is left over is hidden and the next run puts it right. A second run on the
+same folder waits for the first one's write instead of removing its work. Write failures (a
 read-only file system, a full disk, an output path that is a file) are simulated in-process.
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 import pytest
 
 from migrasi.cli.app import run
-from migrasi.cli.output import recover
+from migrasi.cli.plan_folder import MARKER, recover
 from tests.conftest import DATACENTER, INVENTORIES, INVENTORY
 
 Snapshot = dict[str, bytes]
@@ -40,7 +41,10 @@ def pause(kind):
     counts[kind] = counts.get(kind, 0) + 1
     if f"{kind}:{counts[kind]}" == when:
         print("PAUSED", file=sys.stderr, flush=True)
-        time.sleep(60)
+        resume = os.environ.get("RESUME_FILE", "")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (resume and os.path.exists(resume)):
+            time.sleep(0.02)
 real_fsync, real_replace = os.fsync, os.replace
 def fsync(fd):
     real_fsync(fd)
@@ -52,10 +56,12 @@ os.fsync, os.replace = fsync, replace
 print("STARTED", file=sys.stderr, flush=True)
 migrasi.cli.main()
 """
-"""Runs ``migrasi ARGS`` and, when ``PAUSE_AT=kind:n`` is set, stops for a minute right after the
-n-th ``os.fsync`` or ``os.replace``: the write of the plan folder does, in order, an fsync of each
-of its 5 files (1-5), of the new folder (6), replace 1 (old plan to ``.current.old``), replace 2
-(new folder to ``current``), an fsync of the parent (7), then removes ``.current.old``."""
+"""Runs ``migrasi ARGS`` and, when ``PAUSE_AT=kind:n`` is set, stops (for a minute, or until the
+file ``RESUME_FILE`` names exists) right after the
+n-th ``os.fsync`` or ``os.replace``: the write of the plan folder does, in order, an fsync of its
+marker (1) and of each of its 5 files (2-6), of the new folder (7), replace 1 (old plan to
+``.current.old``), replace 2 (new folder to ``current``), an fsync of the parent (8), then
+removes ``.current.old``."""
 
 
 def snapshot(folder: Path) -> Snapshot:
@@ -90,9 +96,9 @@ class Workspace:
         for name, data in self.previous.items():
             (self.target / name).write_bytes(data)
 
-    def start(self, pause_at: str = "") -> subprocess.Popen[bytes]:
+    def start(self, pause_at: str = "", resume: Path | None = None) -> subprocess.Popen[bytes]:
         """Start ``migrasi plan inventories --out plans/current`` in the workspace."""
-        env = {**os.environ, "PAUSE_AT": pause_at}
+        env = {**os.environ, "PAUSE_AT": pause_at, "RESUME_FILE": str(resume or "")}
         return subprocess.Popen(
             [sys.executable, "-c", PAUSING, "plan", "inventories", "--out", "plans/current"],
             cwd=self.root,
@@ -121,7 +127,8 @@ def _workspace(root: Path) -> Workspace:
     _plan(root, "older", "previous")
     ws = Workspace(root, snapshot(root / "previous"), snapshot(root / "reference"), seconds)
     assert ws.previous != ws.new
-    assert sorted(ws.new) == ["graph.mmd", "plan.json", "plan.md", "savings.csv", "savings.xlsx"]
+    assert sorted(ws.new) == [MARKER, "graph.mmd", "plan.json", "plan.md", "savings.csv",
+                              "savings.xlsx"]  # fmt: skip
     return ws
 
 
@@ -209,15 +216,17 @@ def test_sigkill_at_many_instants(workspace: Workspace) -> None:
     assert set(states) <= {"previous", "new", "previous beside"}
 
 
-WRITE_STEPS = ["fsync:1", "fsync:3", "fsync:5", "fsync:6", "replace:1", "replace:2", "fsync:7"]
+WRITE_STEPS = ["fsync:1", "fsync:2", "fsync:4", "fsync:6", "fsync:7", "replace:1", "replace:2",
+               "fsync:8"]  # fmt: skip
 LEFT_AFTER_KILL = {
     "fsync:1": "previous",
-    "fsync:3": "previous",
-    "fsync:5": "previous",
+    "fsync:2": "previous",
+    "fsync:4": "previous",
     "fsync:6": "previous",
+    "fsync:7": "previous",
     "replace:1": "previous beside",
     "replace:2": "new",
-    "fsync:7": "new",
+    "fsync:8": "new",
 }
 
 
@@ -285,7 +294,7 @@ def test_ctrl_c_at_each_write_step(quick: Workspace, step: str) -> None:
     process.send_signal(signal.SIGINT)
     _exit_130(process, seen)
     left = check_after_stop(quick)
-    assert left == ("new" if step in ("replace:2", "fsync:7") else "previous")
+    assert left == ("new" if step in ("replace:2", "fsync:8") else "previous")
 
 
 def test_ctrl_c_while_planning(workspace: Workspace) -> None:
@@ -320,6 +329,29 @@ def test_ctrl_c_while_starting(quick: Workspace) -> None:
     time.sleep(0.05)  # past the harness's own two lines, into main() (which loads the CLI)
     process.send_signal(signal.SIGINT)
     _exit_130(process, seen)
+
+
+# --- two runs on one folder ----------------------------------------------------------------
+
+
+def test_second_run_waits_for_the_first_write(quick: Workspace, tmp_path: Path) -> None:
+    """A run that finds another writing the same folder waits (and says so) instead of removing
+    the other's build; both exit 0 and the folder holds the whole plan."""
+    quick.reset()
+    resume = tmp_path / "resume"
+    first = quick.start("fsync:3", resume)
+    _wait_for(first, b"PAUSED")
+    builds = [e for e in os.listdir(quick.plans) if e.startswith(".current.tmp-")]
+    assert len(builds) == 1
+    second = quick.start()
+    _wait_for(second, b"menunggu proses migrasi lain selesai menulis plans/current")
+    assert builds[0] in os.listdir(quick.plans)
+    resume.touch()
+    for process in (first, second):
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err.decode()
+    assert os.listdir(quick.plans) == ["current"]
+    assert snapshot(quick.target) == quick.new
 
 
 # --- write failures, in-process -----------------------------------------------------------
@@ -490,3 +522,31 @@ def test_savings_file_on_a_full_disk(
     assert "No space left on device" in err
     assert out.read_bytes() == b"previous\n"
     assert sorted(os.listdir(target.parent)) == ["current", "hemat.csv"]
+
+
+def test_ctrl_c_inside_the_json_serializer(
+    small: tuple[Path, Path, Snapshot],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C while pydantic writes plan.json (which wraps it in its own error, keeping only
+    its name) exits 130 with one line, not 3; the previous plan stays."""
+    from typing import Annotated
+
+    from pydantic import BaseModel, PlainSerializer
+
+    from migrasi.render import plan_json
+
+    def interrupted(value: int) -> int:
+        raise KeyboardInterrupt
+
+    class Doc(BaseModel):
+        x: Annotated[int, PlainSerializer(interrupted, return_type=int)]
+
+    inv, target, before = small
+    capsys.readouterr()
+    monkeypatch.setattr(plan_json, "plan_json", lambda doc: Doc(x=1).model_dump_json())
+    code = run(["plan", str(inv), "--out", str(target)])
+    monkeypatch.undo()
+    assert (code, capsys.readouterr().err) == (130, "migrasi: dihentikan\n")
+    assert snapshot(target) == before

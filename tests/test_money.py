@@ -182,18 +182,18 @@ def test_arithmetic_is_decimal_with_28_digits_rounding_half_even() -> None:
     Rp100 per year: E = 100 / 12 = 8.333… kept to 28 significant digits:
     8.333333333333333333333333333 (one 8 and 27 threes), not a binary float.
 
-    Rp6.000000000000000000000000003 per year (28 digits): the exact E is
-    6.000000000000000000000000003 / 12 = 0.50000000000000000000000000025, which has 29
-    significant digits. Kept to 28: 0.5000000000000000000000000002|5 — the cut is exactly half;
-    half-even keeps the even digit 2 (half-up would give …0003):
-    E = 0.5000000000000000000000000002.
+    USD 10.000000000001 per month at Rp100000000000000.5 per USD (both within the limits of
+    inputs: at most 10^15 and 12 decimal places): the exact E is
+    1000000000000105.0000000000005, which has 29 significant digits. Kept to 28:
+    1000000000000105.000000000000|5 — the cut is exactly half; half-even keeps the even digit 0
+    (half-up would give …0001): E = 1000000000000105.000000000000.
     """
-    dc = make_datacenter()
+    dc = make_datacenter(fx={"USD": "100000000000000.5"})
     tenth = item_of(make_system(amount=100, per="year"), dc)
     assert tenth.external == Decimal("8.333333333333333333333333333")
     assert isinstance(tenth.external, Decimal)
-    half = item_of(make_system(amount="6.000000000000000000000000003", per="year"), dc)
-    assert half.external == Decimal("0.5000000000000000000000000002")
+    half = item_of(make_system(amount="10.000000000001", currency="USD"), dc)
+    assert half.external == Decimal("1000000000000105.000000000000")
 
 
 def test_e_and_i_are_computed_at_28_digits_whatever_the_callers_context() -> None:

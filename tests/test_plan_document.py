@@ -57,7 +57,7 @@ BROKEN = {
     ),
     "a fraction of a Rupiah": (
         lambda d: d["systems"][1]["money"]["by_year"].__setitem__("2027", 10.5),
-        r"systems\[1\]\.money\.by_year\[\"2027\"\]: expected a whole number",
+        r"systems\[1\]\.money\.by_year\.2027: expected a whole number",
     ),
     "owner missing": (
         lambda d: d["systems"][2].pop("owner"),

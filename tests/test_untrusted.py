@@ -26,6 +26,7 @@ import pytest
 from fuzz.targets import markdown_cells
 
 from migrasi.cli.app import run
+from migrasi.cli.plan_folder import MARKER
 from tests.conftest import DATACENTER
 
 NASTY: dict[str, str] = {
@@ -380,7 +381,7 @@ def test_no_output_path_comes_from_contents(cli: Cli, nasty: Path, tmp_path: Pat
     book = tmp_path / "hemat.xlsx"
     assert cli("savings", str(nasty), "--format", "xlsx", "--out", str(book)).code == 0
     made = _tree(tmp_path) - before
-    expected = {"graph.mmd", "plan.json", "plan.md", "savings.csv", "savings.xlsx"}
+    expected = {MARKER, "graph.mmd", "plan.json", "plan.md", "savings.csv", "savings.xlsx"}
     assert made == {f"deep/plans/current/{n}" for n in expected} | {"hemat.xlsx"}
 
 

@@ -79,9 +79,8 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
     The document's diagnostics are English whatever ``--lang`` says, so that plan.json changes
     only when the plan does; people read them in their language in plan.md.
     """
-    from migrasi.core.plan import make_plan
+    from migrasi.core.plan import document, make_plan
     from migrasi.core.problem import build
-    from migrasi.core.publish import document
     from migrasi.core.terms import Mode
     from migrasi.render.reporters import diagnostic
 

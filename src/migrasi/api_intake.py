@@ -49,7 +49,7 @@ def template(source: Path | None, lang: str) -> Exported:
     loaded = load([source])
     findings = sorted_findings(place(loaded.findings, loaded.parsed))
     sources = {name: doc.text for name, doc in loaded.parsed.items()}
-    if any(f.is_error for f in findings):
+    if any(f.severity == "error" for f in findings):
         return Exported(None, findings, sources)
     doc = loaded.parsed.get(loaded.files[0]) if loaded.files else None
     if doc is None or not isinstance(doc.data, dict) or doc.data.get("schema") != INVENTORY_SCHEMA:
@@ -110,7 +110,7 @@ def import_workbook(path: Path, others: Sequence[Path] | None) -> Imported:
     found = [*sheets.findings, *place([*errors, *checked], sheets)]
     findings = sorted_findings(f for f in found if f.severity != "accepted")
     model = None
-    if not any(f.is_error for f in findings):
+    if not any(f.severity == "error" for f in findings):
         model, _ = check_shape(name, Inventory, sheets.data)
     return Imported(name, findings, model, raw)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 
@@ -9,6 +10,9 @@ import sys
 def main() -> None:
     """Run migrasi; map every outcome to an exit code (0, 1, 2, 3, 130), never a traceback."""
     try:
+        from migrasi.cli.streams import guard
+
+        guard()  # a closed stdout, `| head` or an ASCII terminal never changes the exit code
         from migrasi.cli.app import run
 
         code = run(sys.argv[1:])
@@ -16,4 +20,7 @@ def main() -> None:
         print("migrasi: interrupted", file=sys.stderr)
         code = 130
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: exit with its code
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     sys.exit(code)

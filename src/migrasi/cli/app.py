@@ -74,7 +74,7 @@ def _lang(argv: Sequence[str]) -> str:
 
 def _said(exc: Exception, lang: str) -> str:
     """The error in the user's language where the catalogue has words for it."""
-    from migrasi.core.errors import MissingPath, UnknownRef
+    from migrasi.core.errors import ForeignFolder, MissingPath, UnknownRef
     from migrasi.render.catalog import text
 
     if isinstance(exc, UnknownRef):
@@ -82,7 +82,22 @@ def _said(exc: Exception, lang: str) -> str:
         return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
     if isinstance(exc, MissingPath):
         return text("usage.path", lang, path=exc.path)
+    if isinstance(exc, ForeignFolder):
+        from migrasi.cli.plan_folder import refusal
+
+        return refusal(exc, lang)
     return str(exc)
+
+
+def _wraps_interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Ctrl-C that a library wrapped: in its chain of causes, or (pydantic's
+    JSON serializer keeps no cause) named in a serialization error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return type(exc).__name__ == "PydanticSerializationError" and "KeyboardInterrupt" in str(exc)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -120,6 +135,11 @@ def run(argv: Sequence[str]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except Exception as exc:
+        if _wraps_interrupt(exc):
+            from migrasi.render.catalog import text
+
+            print(f"migrasi: {text('interrupted', _lang(argv))}", file=sys.stderr)
+            return 130
         if _RUN["debug"]:
             import traceback
 

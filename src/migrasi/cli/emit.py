@@ -12,8 +12,12 @@ from migrasi.render.formats import Format
 
 
 def check_out(fmt: Format[Any], name: str, out: Path | None) -> None:
-    """Refuse, before any work, a format that makes a file when no ``--out`` names one."""
-    if fmt.binary and out is None:
+    """Refuse, before any work, a format that makes a file when no ``--out`` names one (or
+    ``--out -`` names a terminal)."""
+    from migrasi.cli.output import is_stdout
+
+    to_terminal = out is None or (is_stdout(out) and sys.stdout.isatty())
+    if fmt.binary and to_terminal:
         raise UsageError(f"--format {name} needs --out FILE (it writes a file, not text)")
 
 

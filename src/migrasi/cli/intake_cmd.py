@@ -65,7 +65,7 @@ def template(
     made = api_intake.template(source, lang.value)
     if made.workbook is None:
         sys.stderr.write(as_text(made.findings, lang.value, made.sources))
-        errors = sum(f.is_error for f in made.findings)
+        errors = sum(f.severity == "error" for f in made.findings)
         print(f"migrasi: {counts(lang.value, 1, errors, len(made.findings) - errors)}",
               file=sys.stderr)  # fmt: skip
         return 1

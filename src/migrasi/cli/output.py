@@ -1,43 +1,63 @@
-"""Writing outputs so that nothing that was there before is lost.
+"""Writing one output file so that nothing that was there before is lost.
 
-A plan folder is built beside its target (``.NAME.tmp-*``) and swapped in with two renames:
-the old folder to ``.NAME.old``, the new one to NAME. An interruption leaves either the old
-plan, or (between the renames) the old plan kept as ``.NAME.old``, which the next run puts
-back first. No file name comes from inventory contents.
+``--out FILE`` is written to a temporary file beside it and renamed into place, so that a
+reader sees the old file or the new one, never a part. A link is followed (the file it points
+at is replaced, the link stays). What is not a regular file — a named pipe, a device,
+``/dev/stdout``, anything under ``/dev`` or ``/proc`` — is written into, never replaced, and
+``-`` is standard output. Files and folders are created with the permissions the umask gives.
+No file name comes from inventory contents.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import stat
+import sys
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from migrasi.core.errors import OutputError
 
+STDOUT_NAMES = ("-", "/dev/stdout")
+"""Names of standard output: written through the process's own stream."""
 
-def _names(target: Path) -> tuple[Path, str]:
-    return target.parent / f".{target.name}.old", f".{target.name}.tmp-"
-
-
-def recover(target: Path) -> None:
-    """Finish or undo a swap that an earlier run did not complete; drop stale builds."""
-    if not target.parent.is_dir():
-        return
-    old, prefix = _names(target)
-    if old.exists():
-        if target.exists():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(old, target)
-    if target.parent.is_dir():
-        for stale in target.parent.glob(prefix + "*"):
-            shutil.rmtree(stale, ignore_errors=True)
+_STREAM_ROOTS = ("/dev/", "/proc/")
 
 
-def _fsync_dir(path: Path) -> None:
+def umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def created_mode(base: int) -> int:
+    """The permissions a new file (``0o666``) or folder (``0o777``) gets under the umask."""
+    return base & ~umask()
+
+
+def is_stdout(target: Path | str) -> bool:
+    """Whether ``target`` names standard output (``-`` or ``/dev/stdout``)."""
+    return str(target) in STDOUT_NAMES
+
+
+def is_stream(target: Path) -> bool:
+    """Whether ``target`` is written into rather than replaced: a path under ``/dev`` or
+    ``/proc``, or an existing file that is not a regular file or folder (a pipe, a device)."""
+    name = os.path.abspath(target)
+    real = os.path.realpath(target)
+    if any(p.startswith(_STREAM_ROOTS) for p in (name + "/", real + "/")):
+        return True
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a folder's entries durable (where the system allows it)."""
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
         try:
@@ -46,62 +66,51 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def write_folder(target: Path, files: Mapping[str, bytes]) -> None:
-    """Write ``files`` as the folder ``target``, whole or not at all."""
-    if target.exists() and not target.is_dir():
-        raise OutputError(str(target), "it exists and is not a folder")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        recover(target)
-        old, prefix = _names(target)
-        build = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
-    except OSError as exc:
-        raise OutputError(str(target), exc.strerror or str(exc)) from exc
-    try:
-        for name in sorted(files):
-            path = build / name
-            with path.open("wb") as handle:
-                handle.write(files[name])
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(build, 0o755)
-        _fsync_dir(build)
-        if target.exists():
-            os.replace(target, old)
-        os.replace(build, target)
-        _fsync_dir(target.parent)
-        shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(build, ignore_errors=True)
-        if old.exists() and not target.exists():
-            os.replace(old, target)
-        raise OutputError(str(target), exc.strerror or str(exc)) from exc
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        if old.exists() and not target.exists():
-            os.replace(old, target)
-        raise
-
-
 def write_file(target: Path, data: bytes) -> None:
-    """Write one file atomically (a temporary file beside it, renamed into place)."""
-    if target.is_dir():
-        raise OutputError(str(target), "it is a folder")
+    """Write one file: into standard output or a stream as it is, else atomically."""
+    if is_stdout(target):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    if is_stream(target):
+        try:
+            with open(target, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise OutputError(str(target), exc.strerror or str(exc)) from exc
+        return
+    _replace_file(target, Path(os.path.realpath(target)), data)
+
+
+def _replace_file(given: Path, real: Path, data: bytes) -> None:
+    if real.is_dir():
+        raise OutputError(str(given), "it is a folder")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=target.parent)
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.tmp-", dir=real.parent)
     except OSError as exc:
-        raise OutputError(str(target), exc.strerror or str(exc)) from exc
+        raise OutputError(str(given), exc.strerror or str(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        os.chmod(tmp, created_mode(0o666))
+        os.replace(tmp, real)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(str(target), exc.strerror or str(exc)) from exc
+            raise OutputError(str(given), exc.strerror or str(exc)) from exc
         raise
+
+
+def append_text(path: str, text: str) -> str | None:
+    """Append ``text`` (UTF-8) to the file ``path``; the reason when it cannot, else None."""
+    try:
+        with open(path, "a", encoding="utf-8", errors="replace") as handle:
+            handle.write(text)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None

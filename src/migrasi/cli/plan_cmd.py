@@ -11,7 +11,9 @@ from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
 
 HELP = """Validate, plan the waves and write the plan folder (plan.json, plan.md, graph.mmd, ...).
 
-The folder is replaced whole or not at all. Exit 1 when the inputs have errors.
+The folder is replaced whole or not at all, and only when it is new, empty or a plan folder
+migrasi wrote (it holds a .migrasi-plan file); any other folder is left as it is (exit 2).
+Exit 1 when the inputs have errors.
 
 Example: migrasi plan inventories/ --out plans/current
 """
@@ -38,11 +40,12 @@ def plan(
     from rich.console import Console
 
     from migrasi import api
-    from migrasi.cli.output import recover, write_folder
+    from migrasi.cli.plan_folder import prepare, write_folder
+    from migrasi.cli.streams import uninterrupted
     from migrasi.render import reporters
     from migrasi.render.terminal import summary_table, waves_table
 
-    recover(out)  # a swap an earlier run left half done is finished before anything else
+    prepare(out, lang.value)  # a folder that is not a plan is refused before any work is done
     result = api.plan(paths_or_default(paths), exact=exact, time_limit=time_limit)
     if result.plan is None:
         sys.stderr.write(
@@ -54,10 +57,12 @@ def plan(
         print(f"migrasi: {counts(lang.value, v.files, v.errors, v.warnings)}", file=sys.stderr)
         return 1
     files = api.plan_files(result, lang.value)
-    write_folder(out, files)
-    console = Console(highlight=False)
-    assert result.document is not None
-    console.print(waves_table(result.document, lang.value))
-    console.print(summary_table(result.document, lang.value))
-    print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
+    write_folder(out, files, lang.value)
+    with uninterrupted():  # the plan is written: Ctrl-C now would only hide the summary
+        console = Console(highlight=False)
+        assert result.document is not None
+        console.print(waves_table(result.document, lang.value))
+        console.print(summary_table(result.document, lang.value))
+        print(f"{out.as_posix()}/: {', '.join(sorted(files))}", file=sys.stderr)
+        del result, files, console  # freeing a large plan takes a moment: while Ctrl-C waits
     return 0

@@ -45,7 +45,9 @@ def savings(
     fmt: str = format_option(
         FORMATS, "table", f"{', '.join(FORMATS)} (xlsx writes the whole workbook to --out)."
     ),
-    out: Path | None = typer.Option(None, "--out", help="Write to this file (needed for xlsx)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Write to this file (needed for xlsx); - is standard output."
+    ),
     lang: Lang = LANG,
 ) -> int:
     """Show the savings tables."""

@@ -77,5 +77,16 @@ def report(
     out.write(str(FORMATS[chosen].render(reporters.Report(findings, sources, color), lang.value)))
     if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
         summary = reporters.as_markdown_summary(findings, lang.value, files)
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(summary)
+        _step_summary(os.environ["GITHUB_STEP_SUMMARY"], summary, lang.value)
+
+
+def _step_summary(path: str, summary: str, lang: str) -> None:
+    """Append the summary for GitHub; a path that cannot take it is a warning, not a failure."""
+    from migrasi.cli.output import append_text
+    from migrasi.render.catalog import text
+    from migrasi.render.escape import terminal
+
+    reason = append_text(path, summary)
+    if reason is not None:
+        warning = text("warn.step_summary", lang, path=terminal(path), reason=reason)
+        print(f"migrasi: {warning}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from migrasi.core.models import Capacity, Schedule
 
@@ -19,6 +20,7 @@ class Wave:
     open: bool
     pilot: bool
 
+    @cached_property
     def months(self) -> frozenset[int]:
         """The months of the year (1-12) that some day of this wave falls in."""
         out: set[int] = set()

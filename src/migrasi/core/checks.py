@@ -18,7 +18,7 @@ from migrasi.core.programme import (
     sensitive_outside_government,
     split_ref,
 )
-from migrasi.core.rules import frozen_months, never_fits, own_failures
+from migrasi.core.rules import frozen_months, highest, limits, never_fits, own_failures
 from migrasi.core.salvage import PartialSystem
 from migrasi.core.shape import suggest
 from migrasi.core.terms import Reason
@@ -88,31 +88,31 @@ def _region_duplicates(inputs: Inputs) -> Iterable[Finding]:
                 seen[value] = inv.file
 
 
+def _regions(inputs: Inputs) -> Iterable[tuple[InventoryInput, str, dict[str, int]]]:
+    """The first file of each region, its region id, and the index of each id's first system:
+    only those systems take part in the cross-file checks (a repeat is E202)."""
+    done: set[str] = set()
+    for inv in inputs.inventories:
+        if inv.region_id is None or inv.region_id in done:
+            continue
+        done.add(inv.region_id)
+        first: dict[str, int] = {}
+        for index, sid in inv.ids:
+            first.setdefault(sid, index)
+        yield inv, inv.region_id, first
+
+
 def _items(inputs: Inputs) -> tuple[dict[str, Item], list[Finding]]:
-    dc = inputs.datacenter
     items: dict[str, Item] = {}
     out: list[Finding] = []
-    regions_done: set[str] = set()
-    for inv in inputs.inventories:
-        if inv.region_id is None or inv.region_id in regions_done:
-            continue
-        regions_done.add(inv.region_id)
-        first_index: dict[str, int] = {}
+    for inv, region, first in _regions(inputs):
         for index, sid in inv.ids:
-            if sid in first_index:
-                out.append(
-                    Finding(
-                        "E202",
-                        inv.file,
-                        path=("systems", index, "id"),
-                        args={"got": sid, "first": first_index[sid] + 1},
-                    )
-                )
-            else:
-                first_index[sid] = index
+            if first[sid] != index:
+                args = {"got": sid, "first": first[sid] + 1}
+                out.append(Finding("E202", inv.file, path=("systems", index, "id"), args=args))
         for index, s in inv.systems:
-            if first_index.get(s.id) == index:
-                item = make_item(inv.file, inv.region_id, index, s, dc)
+            if first.get(s.id) == index:
+                item = make_item(inv.file, region, index, s, inputs.datacenter)
                 items[item.ref] = item
     return items, out
 
@@ -163,17 +163,10 @@ def _refs(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
 def partial_systems(inputs: Inputs) -> Iterable[tuple[InventoryInput, str, PartialSystem]]:
     """The broken systems whose valid parts are checked: of the first file of each region, the
     first system of each id (as for whole systems), with their region id."""
-    done: set[str] = set()
-    for inv in inputs.inventories:
-        if inv.region_id is None or inv.region_id in done:
-            continue
-        done.add(inv.region_id)
-        first: dict[str, int] = {}
-        for index, sid in inv.ids:
-            first.setdefault(sid, index)
+    for inv, region, first in _regions(inputs):
         for part in inv.partial:
             if first.get(part.id) == part.index:
-                yield inv, inv.region_id, part
+                yield inv, region, part
 
 
 SUGGESTIONS = 500
@@ -268,9 +261,10 @@ def _never_fits(
 ) -> Iterable[Finding]:
     dc = inputs.datacenter
     assert dc is not None
+    most = [highest(per_wave) for per_wave in limits(dc, calendar)]
     for gid, refs in groups.members.items():
         first = items[gid]
-        for found in never_fits([items[r] for r in refs], dc, calendar):
+        for found in never_fits([items[r] for r in refs], dc, most):
             yield Finding(
                 "E207",
                 first.file,

@@ -126,6 +126,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         "m_word": W("'{got}' is not one of {expected}: write '{value}'", "'{got}' bukan salah satu dari {expected}: tulis '{value}'"),
         "m_written": W("'{got}' is not a number as migrasi reads it: write {number} (digits only, a point before decimals, no 'Rp', no thousands separators)", "'{got}' bukan angka yang dapat dibaca migrasi: tulis {number} (hanya angka, titik sebelum desimal, tanpa 'Rp', tanpa pemisah ribuan)"),
         "m_range": W("{got} is out of range: must be {op} {bound}", "{got} di luar batas: harus {op} {bound}"),
+        "m_places": W("{got} has more than {most} digits after the decimal point", "{got} punya lebih dari {most} angka di belakang koma"),
         "m_whole": W("expected a whole number, found {got}", "seharusnya bilangan bulat, ditemukan {got}"),
         "m_quoted": W('a number written as text ("{got}"): write it without quotes', 'angka ditulis sebagai teks ("{got}"): tulis tanpa tanda kutip'),
         "m_date": W("'{got}' is not a date written YYYY-MM-DD", "'{got}' bukan tanggal dengan format YYYY-MM-DD"),

@@ -41,6 +41,31 @@ class UnknownRef(UsageError):
         return f"unknown system '{self.ref}'{hint}"
 
 
+class ForeignFolder(UsageError):
+    """``--out`` names a folder that holds something migrasi did not write: it is left as it was.
+
+    ``entry`` is the first entry the folder's marker does not name, or ``""`` when the folder
+    has no marker (it is not a plan folder at all).
+    """
+
+    def __init__(self, target: str, entry: str, marker: str) -> None:
+        super().__init__(target)
+        self.target = target
+        self.entry = entry
+        self.marker = marker
+
+    def __str__(self) -> str:
+        why = (
+            f"it holds '{self.entry}', which migrasi did not write"
+            if self.entry
+            else f"it is not empty and is not a plan folder migrasi wrote (it has no {self.marker})"
+        )
+        return (
+            f"will not replace {self.target}: {why}; nothing was changed. Give --out a new or "
+            "empty folder, or move what it holds elsewhere first"
+        )
+
+
 class OutputError(MigrasiError):
     """An output could not be written (exit 1): the previous output is untouched."""
 

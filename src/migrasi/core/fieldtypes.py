@@ -19,6 +19,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from migrasi.core.hints import number_hint
+from migrasi.core.text import canonical
 from migrasi.core.values import source_text
 
 _DECIMAL_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)\Z")
@@ -80,6 +81,7 @@ def _text_validator(
         text = source_text(value)
         if text is None:
             raise _fail("m_type", expected="text", got=kind_of(value))
+        text = canonical(text)
         if not empty and not text.strip():
             raise _fail("m_empty")
         if max_length is not None and len(text) > max_length:
@@ -113,9 +115,9 @@ def enum_rule(values: Sequence[str]) -> Rule:
 
     def check(value: object) -> str:
         text = source_text(value)
-        if text is None or text not in allowed:
+        if text is None or canonical(text) not in allowed:
             raise _fail("m_enum", got=_shown(value), expected=allowed)
-        return text
+        return canonical(text)
 
     return Rule(check, {"enum": list(allowed)})
 
@@ -124,10 +126,24 @@ LARGEST = 10**15
 """No figure of an inventory comes near this (a quadrillion Rupiah, GB or days): a larger
 number is an error, so the exact arithmetic never meets numbers it cannot hold."""
 
+PLACES = 12
+"""At most this many digits after the decimal point (trailing zeros aside): with LARGEST, every
+number fits money.md's 28 significant digits exactly, and the planner's exact sums stay small."""
+
+
+def _places(number: Decimal) -> int:
+    """Digits after the decimal point, trailing zeros not counted (never rounded on the way)."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + zeros)) if any(digits) else 0
+
 
 def _bounds(number: Decimal, ge: int | None, gt: int | None, le: int | None) -> None:
     if number.copy_abs() > LARGEST and (le is None or le > LARGEST):
         raise _fail("m_range", op="≤", bound=LARGEST, got=_short(number))
+    if _places(number) > PLACES:
+        raise _fail("m_places", most=PLACES, got=_short(number))
     if ge is not None and number < ge:
         raise _fail("m_range", op="≥", bound=ge, got=str(number))
     if gt is not None and number <= gt:

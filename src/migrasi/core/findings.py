@@ -72,11 +72,6 @@ class Finding:
         """The code's severity (codes.py), or ``accepted`` when its region gave a reason."""
         return "accepted" if self.reason is not None else CODES[self.code].severity
 
-    @property
-    def is_error(self) -> bool:
-        """Whether this finding makes the inputs unusable."""
-        return self.severity == "error"
-
     def at(self, line: int | None, column: int | None) -> Finding:
         """Return this finding placed at ``line:column``."""
         return replace(self, line=line, column=column)

@@ -98,29 +98,30 @@ def strongly_connected(nodes: Iterable[str], edges: Mapping[str, Iterable[str]])
     return out
 
 
-def planned_edges(items: Mapping[str, Item]) -> Iterable[tuple[str, str]]:
-    """Edges A → B among planned systems: ``depends_on`` one way, ``move_with`` both ways."""
-    for ref in sorted(items):
+def planned_edges(
+    items: Mapping[str, Item], *, move_with: bool = True
+) -> tuple[list[str], dict[str, list[str]]]:
+    """The planned systems, sorted, and the edges A → B among them: ``depends_on`` one way
+    and (unless left out) ``move_with`` both ways."""
+    nodes = sorted(r for r, i in items.items() if i.planned)
+    edges: dict[str, list[str]] = {}
+    for ref in nodes:
         item = items[ref]
-        if not item.planned:
-            continue
         for dep in item.depends_on:
             target = items.get(dep)
             if target is not None and target.planned and dep != ref:
-                yield ref, dep
-        for other in item.move_with:
+                edges.setdefault(ref, []).append(dep)
+        for other in item.move_with if move_with else ():
             target = items.get(other)
             if target is not None and target.planned and other != ref:
-                yield ref, other
-                yield other, ref
+                edges.setdefault(ref, []).append(other)
+                edges.setdefault(other, []).append(ref)
+    return nodes, edges
 
 
 def move_groups(items: Mapping[str, Item]) -> Groups:
     """Condense the graph of planned systems into move groups, deterministically."""
-    nodes = sorted(r for r, i in items.items() if i.planned)
-    edges: dict[str, list[str]] = {}
-    for a, b in planned_edges(items):
-        edges.setdefault(a, []).append(b)
+    nodes, edges = planned_edges(items)
     members: dict[str, tuple[str, ...]] = {}
     of: dict[str, str] = {}
     for component in strongly_connected(nodes, edges):
@@ -143,17 +144,7 @@ def move_groups(items: Mapping[str, Item]) -> Groups:
 
 def depends_cycles(items: Mapping[str, Item]) -> list[tuple[str, ...]]:
     """Groups of two or more planned systems joined by a cycle of ``depends_on`` alone."""
-    nodes: list[str] = []
-    edges: dict[str, list[str]] = {}
-    for ref in sorted(items):
-        item = items[ref]
-        if not item.planned:
-            continue
-        nodes.append(ref)
-        for dep in item.depends_on:
-            target = items.get(dep)
-            if target is not None and target.planned and dep != ref:
-                edges.setdefault(ref, []).append(dep)
+    nodes, edges = planned_edges(items, move_with=False)
     cycles = [tuple(sorted(c)) for c in strongly_connected(nodes, edges) if len(c) > 1]
     return sorted(cycles)
 

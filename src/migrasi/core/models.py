@@ -43,10 +43,10 @@ class Region(_Model):
     """Who the inventory belongs to."""
 
     id: Slug
-    code: Annotated[str, text_rule(r"^\d{2}(\.\d{2})?", what="region_code")]
+    code: Annotated[str, text_rule(r"^[0-9]{2}(\.[0-9]{2})?", what="region_code")]
     name: Text
     kind: Annotated[str, enum_rule(KINDS)]
-    bps_code: Annotated[str, text_rule(r"^\d{2}(\d{2})?", what="bps_code")] | None = None
+    bps_code: Annotated[str, text_rule(r"^[0-9]{2}([0-9]{2})?", what="bps_code")] | None = None
 
 
 class Hosting(_Model):

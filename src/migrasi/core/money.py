@@ -139,10 +139,19 @@ def contract_outlasts(item: Item, cutover: date) -> bool:
     return end is not None and (end.year, end.month) > (cutover.year, cutover.month)
 
 
-def _wait_paid(item: Item, cutover: date, t: Timeline) -> int:
-    """The last month the provider is paid when the region waits for the contract to end."""
+def _ways(item: Item, cutover: date, t: Timeline) -> list[tuple[int, Decimal]]:
+    """The ways to stop paying the provider (money.md), as (last month paid, fee paid): wait
+    for the contract to end — first, so that it wins a tie — and, when the contract still runs
+    past the cutover's month and can be ended, end it early for the fee."""
     end = item.system.cost.contract_end
-    return t.month(end) if end is not None and contract_runs(item, cutover) else t.month(cutover)
+    mc = t.month(cutover)
+    wait = t.month(end) if end is not None and contract_runs(item, cutover) else mc
+    out = [(wait, ZERO)]
+    fee = item.system.cost.termination_fee
+    if wait != mc and fee is not None:
+        with localcontext(CONTEXT):
+            out.append((mc, fee * (item.rate or Decimal(1))))
+    return out
 
 
 def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
@@ -155,19 +164,13 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     with localcontext(CONTEXT):
         o = item.effort * t.labour
     mc = t.month(cutover)
-    cost = item.system.cost
-    wait_paid = _wait_paid(item, cutover, t)
-    wait = _savings(t, e=e, i=i, o=o, fee=ZERO, mc=mc, paid=wait_paid)
-    wait_npv = t.npv(wait)
-    best = Cash(e, i, o, ZERO, False, wait_paid, mc, wait, wait_npv)
-    if wait_paid != mc and cost.termination_fee is not None:
-        rate = item.rate or Decimal(1)
-        with localcontext(CONTEXT):
-            fee = cost.termination_fee * rate
-        early = _savings(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=mc)
-        early_npv = t.npv(early)
-        if early_npv > wait_npv:
-            best = Cash(e, i, o, fee, True, mc, mc, early, early_npv)
+    best: Cash | None = None
+    for n, (paid, fee) in enumerate(_ways(item, cutover, t)):
+        savings = _savings(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=paid)
+        npv = t.npv(savings)
+        if best is None or npv > best.npv:
+            best = Cash(e, i, o, fee, n > 0, paid, mc, savings, npv)
+    assert best is not None
     return best
 
 
@@ -252,7 +255,6 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
     mc = t.month(cutover)
     with localcontext(CONTEXT):
         o = item.effort * t.labour
-        cost = item.system.cost
 
         def value(paid: int, fee: Decimal) -> Decimal:
             start_e = min(max(paid + 1, 0), h)
@@ -262,9 +264,4 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
                 total -= (o + fee) * t.inverse[mc]
             return total
 
-        wait_paid = _wait_paid(item, cutover, t)
-        best = value(wait_paid, ZERO)
-        if wait_paid != mc and cost.termination_fee is not None:
-            fee = cost.termination_fee * (item.rate or Decimal(1))
-            best = max(best, value(mc, fee))
-        return best
+        return max(value(paid, fee) for paid, fee in _ways(item, cutover, t))

@@ -1,22 +1,39 @@
 """A plan as a value: the plan document's waves, systems with their reasons and money, totals
-and bound, each computed here once, and the exact money behind them."""
+and bound, each computed here once, and the exact money behind them; and the whole document,
+with what the plan rests on (the input files, the diagnostics, every assumption, the regions).
+
+The models are built without re-validation (``model_construct``): every value comes from the
+planner with its type; reading a plan back validates it (loading/plans.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from typing import Any, TypeVar
 
-from migrasi.core.decimals import whole
+from pydantic import BaseModel
+
+from migrasi.core.decimals import rounded, whole
 from migrasi.core.findings import Finding
+from migrasi.core.models import STRATEGIES, DataCenter
 from migrasi.core.money import ZERO, Cash, Timeline, cash, figures, payback_month, running_by_year
 from migrasi.core.plandoc import (
+    Assumptions,
+    BlackoutDoc,
     BlockedDoc,
     Bound,
+    Diagnostic,
     GroupDoc,
+    InputFile,
     Load,
     Monthly,
+    PilotDoc,
+    PlanDoc,
     Proven,
+    RegionDoc,
     RegionTotals,
+    RunningCostDoc,
     SystemDoc,
     Totals,
     WaveDoc,
@@ -88,18 +105,16 @@ def _first_reason(p: Problem, state: State, gid: str, ref: str, k: int) -> Block
 def _gap(bound: int, npv: int) -> Decimal:
     if bound == 0:
         return Decimal("0.0000")
-    return (Decimal(bound - npv) / abs(Decimal(bound))).quantize(
-        Decimal("0.0001"), rounding=ROUND_HALF_UP
-    )
+    return rounded(Decimal(bound - npv) / abs(Decimal(bound)), Decimal("0.0001"))
 
 
 def _bound(p: Problem) -> int:
     """Σ over groups of the best own-allowed wave's rounded member NPVs (or 0)."""
     total = 0
     for g in p.groups.values():
-        if not g.value:
+        best = g.best(g.allowed)
+        if best is None:
             continue
-        best = max(g.allowed, key=lambda k: (g.value[k], -k))
         contribution = sum(whole(p.npv(r, best)) for r in g.members)
         total += max(contribution, 0)
     return total
@@ -276,4 +291,60 @@ def _monthly(systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline)
         months=[t.label(m) for m in range(t.horizon)],
         programme=[sum(r[m] for r in regions.values()) for m in range(t.horizon)],
         by_region=dict(sorted(regions.items())),
+    )
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _copied(model: type[M], *sources: object, **given: Any) -> M:
+    """A document model whose fields are the same-named attributes of ``sources`` (the first
+    that has each), unless ``given``."""
+    values = {
+        name: next(getattr(src, name) for src in sources if hasattr(src, name))
+        for name in model.model_fields
+        if name not in given
+    }
+    return model.model_construct(None, **values, **given)
+
+
+def assumptions(dc: DataCenter) -> Assumptions:
+    """Every setting the figures rest on, for readers of the plan and the summary sheet."""
+    s, f = dc.schedule, dc.finance
+    return _copied(
+        Assumptions,
+        s,
+        f,
+        datacenter=dc.name,
+        pilot=None if s.pilot is None else _copied(PilotDoc, s.pilot),
+        blackouts=[_copied(BlackoutDoc, b) for b in s.blackouts],
+        fx=dict(sorted(f.fx.items())),
+        running_cost=_copied(RunningCostDoc, dc.running_cost),
+        effort_days={k: dc.effort_days.of(k) for k in STRATEGIES if k != "retain"},
+    )
+
+
+def document(
+    plan: Plan,
+    inputs: Sequence[tuple[str, str]],
+    diagnostics: Sequence[Diagnostic],
+    dc: DataCenter,
+    regions: Mapping[str, RegionDoc],
+) -> PlanDoc:
+    """The plan document; ``inputs`` are (file, sha256) in path order, ``diagnostics`` the
+    findings in report order."""
+    return PlanDoc.model_construct(
+        schema_="migrasi/plan/v1",
+        mode=plan.mode,
+        inputs=[InputFile.model_construct(file=f, sha256=h) for f, h in inputs],
+        waves=plan.waves,
+        groups=plan.groups,
+        systems=[plan.systems[r] for r in sorted(plan.systems)],
+        totals=plan.totals,
+        bound=plan.bound,
+        proven=plan.proven,
+        diagnostics=list(diagnostics),
+        monthly=plan.monthly,
+        assumptions=assumptions(dc),
+        regions=dict(sorted(regions.items())),
     )

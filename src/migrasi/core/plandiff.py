@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from migrasi.core.terms import Status
 
 if TYPE_CHECKING:
-    from migrasi.core.plandoc import PlanDoc, RegionTotals
+    from migrasi.core.plandoc import MoneyDoc, PlanDoc, RegionTotals, Totals
 
 KINDS = ("added", "removed", "wave", "status", "late", "on_time", "money")
 
@@ -65,16 +65,6 @@ class SystemFacts:
     region: str
     place: Placement
     money: Figures
-
-
-@dataclass(frozen=True)
-class PlanFacts:
-    """The parts of one plan that a diff compares."""
-
-    systems: dict[str, SystemFacts]
-    total: Figures
-    regions: dict[str, Figures]
-    names: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -160,42 +150,33 @@ class PlanDiff:
         return self.new_total.minus(self.old_total)
 
 
-def _figures(value: RegionTotals) -> Figures:
+def _figures(value: RegionTotals | MoneyDoc | Totals) -> Figures:
     return Figures(value.npv, value.net_savings, value.kept_in_jambi)
 
 
-def read_plan(doc: PlanDoc) -> PlanFacts:
-    """The parts of a plan document that a diff compares."""
-    facts = {
+def _facts(doc: PlanDoc) -> dict[str, SystemFacts]:
+    return {
         s.ref: SystemFacts(
-            s.ref,
-            s.region,
-            Placement(s.status, s.wave, s.cutover, s.late),
-            Figures(s.money.npv, s.money.net_savings, s.money.kept_in_jambi),
+            s.ref, s.region, Placement(s.status, s.wave, s.cutover, s.late), _figures(s.money)
         )
         for s in doc.systems
     }
-    regions = {r: _figures(v) for r, v in doc.totals.by_region.items()}
-    t = doc.totals
-    total = Figures(t.npv, t.net_savings, t.kept_in_jambi)
-    return PlanFacts(facts, total, regions, doc.region_names())
 
 
-def compare_facts(old: PlanFacts, new: PlanFacts) -> PlanDiff:
-    """Every difference between two read plans."""
-    systems = tuple(
-        SystemChange(ref, (new.systems.get(ref) or old.systems[ref]).region, a, b)
-        for ref in sorted(old.systems.keys() | new.systems.keys())
-        if (a := old.systems.get(ref)) != (b := new.systems.get(ref))
-    )
-    regions = tuple(
-        RegionChange(region, was, now, new.names.get(region) or old.names.get(region) or region)
-        for region in sorted(old.regions.keys() | new.regions.keys())
-        if (was := old.regions.get(region)) != (now := new.regions.get(region))
-    )
-    return PlanDiff(systems, regions, old.total, new.total)
-
-
-def compare(old: PlanDoc, new: PlanDoc) -> PlanDiff:
+def compare(old_doc: PlanDoc, new_doc: PlanDoc) -> PlanDiff:
     """Every difference between two plan documents."""
-    return compare_facts(read_plan(old), read_plan(new))
+    old, new = _facts(old_doc), _facts(new_doc)
+    systems = tuple(
+        SystemChange(ref, (new.get(ref) or old[ref]).region, a, b)
+        for ref in sorted(old.keys() | new.keys())
+        if (a := old.get(ref)) != (b := new.get(ref))
+    )
+    was = {r: _figures(v) for r, v in old_doc.totals.by_region.items()}
+    now = {r: _figures(v) for r, v in new_doc.totals.by_region.items()}
+    names = {**old_doc.region_names(), **new_doc.region_names()}
+    regions = tuple(
+        RegionChange(region, was.get(region), now.get(region), names.get(region, region))
+        for region in sorted(was.keys() | now.keys())
+        if was.get(region) != now.get(region)
+    )
+    return PlanDiff(systems, regions, _figures(old_doc.totals), _figures(new_doc.totals))

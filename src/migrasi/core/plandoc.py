@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-import types
-import typing
 from collections import Counter
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -32,12 +30,17 @@ from pydantic import (
     model_validator,
 )
 
+from migrasi.core.decimals import rounded
+from migrasi.core.findings import path_text
 from migrasi.core.models import STRATEGIES
 from migrasi.core.terms import Dimension, Mode, Reason, Status
 
 PLAN_SCHEMA = "migrasi/plan/v1"
-LARGEST = 10**30
-"""No figure of a plan comes near this; a larger one in a plan read back is refused."""
+LARGEST = 10**60
+"""No figure of a plan comes near this; a larger one in a plan read back is refused. The inputs'
+limits (10^15 for every number, 1,200 months) allow a system's figure up to about 4 × 10^48 (an
+internal cost of 3 × 10^45 a month over the horizon), and a total of a billion such systems
+stays below it."""
 
 _DEC4 = r"^-?[0-9]+\.[0-9]{4}$"
 _FOUR = Decimal("0.0001")
@@ -45,7 +48,7 @@ _FOUR = Decimal("0.0001")
 
 def dec4(value: Decimal) -> str:
     """A non-integer figure as a decimal string with 4 places."""
-    return f"{value.quantize(_FOUR, rounding=ROUND_HALF_UP):f}"
+    return f"{rounded(value, _FOUR):f}"
 
 
 def number(value: Decimal) -> int | str:
@@ -54,7 +57,7 @@ def number(value: Decimal) -> int | str:
 
 
 def _read_dec4(value: object) -> Decimal:
-    if not isinstance(value, str) or len(value) > 40:
+    if not isinstance(value, str) or len(value) > 80:  # a gap of LARGEST: 66 characters
         raise ValueError('expected a decimal written as text with 4 places, such as "1.5000"')
     if not re.fullmatch(_DEC4, value):
         raise ValueError(f'expected a decimal with 4 places, such as "1.5000", found {value!r}')
@@ -372,10 +375,6 @@ class PlanDoc(_Doc):
                 raise ValueError(f"monthly.{name}: {len(row)} figures for {months} months")
         return self
 
-    def count(self, status: Status) -> int:
-        """How many systems have ``status``."""
-        return self.counts()[status]
-
     def counts(self) -> Counter[Status]:
         """How many systems have each status."""
         return Counter(s.status for s in self.systems)
@@ -427,43 +426,6 @@ _EXPECTED = {
 }
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    """``('regions', 'kota-uji', 'name')`` as ``regions["kota-uji"].name``: model fields after
-    a dot, keys of a mapping quoted in brackets, list positions in brackets."""
-    import json
-    import typing
-
-    out = ""
-    current: object = PlanDoc
-    for part in loc:
-        model = current if isinstance(current, type) and issubclass(current, BaseModel) else None
-        if isinstance(part, int):
-            out += f"[{part}]"
-            args = typing.get_args(current)
-            current = args[0] if args else None
-        elif model is not None:
-            field = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
-            out += f".{part}" if out else part
-            current = _bare(field.annotation) if field is not None else None
-        else:
-            out += f"[{json.dumps(str(part)[:80], ensure_ascii=True)}]"
-            args = typing.get_args(current)
-            current = _bare(args[1]) if len(args) == 2 else None
-    return out
-
-
-def _bare(annotation: object) -> object:
-    """The type inside ``Annotated`` and ``X | None``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
-
-
 def _not_a_plan(kind: str, got: object, loc: tuple[int | str, ...]) -> str:
     if loc and kind != "missing":
         return f'schema is {json.dumps(got, ensure_ascii=True)[:60]}, expected "{PLAN_SCHEMA}"'
@@ -495,4 +457,4 @@ def read_document(data: bytes | str) -> PlanDoc:
         else:
             ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
             expected = template.format(**ctx) if ctx else template
-        raise PlanShapeError(_field_path(loc), expected) from None
+        raise PlanShapeError(path_text(loc), expected) from None

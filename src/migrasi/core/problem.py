@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,7 +13,7 @@ from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npv
 from migrasi.core.programme import Item, deadline_of
-from migrasi.core.rules import WAVE_RULES, limits, needs, own_reason
+from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
 from migrasi.core.terms import Reason
 
 ZERO = Decimal(0)
@@ -32,7 +32,7 @@ class Group:
     users: tuple[str, ...] = ()
     need: tuple[Decimal, ...] = ()
     """What it needs of every wave rule (rules.WAVE_RULES order), exact."""
-    load: tuple[int, ...] = ()
+    load: Load = field(default_factory=Load)
     """``need`` as exact integers, each rule scaled by ``Problem.scale``."""
     size: int = 0
     deadline: date | None = None
@@ -46,6 +46,10 @@ class Group:
     allowed_set: frozenset[int] = frozenset()
     late_at: tuple[int, ...] = ()
     """How many members would be late in wave k (index k; index 0 unused)."""
+
+    def best(self, waves: Iterable[int]) -> int | None:
+        """The wave of ``waves`` where the group is worth most (the earlier on a tie)."""
+        return max(waves, key=lambda k: (self.value[k], -k), default=None)
 
 
 @dataclass
@@ -99,10 +103,6 @@ class Problem:
     def own_reason(self, ref: str, wave: int) -> Reason | None:
         """The first own rule (pin, not_before, freeze, pilot) keeping ``ref`` out of ``wave``."""
         return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
-
-    def highest_limit(self, rule: int) -> Decimal:
-        """The largest limit of a wave rule over the waves (0 when it binds none)."""
-        return max((x for x in self.limits[rule] if x is not None), default=ZERO)
 
 
 def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
@@ -183,7 +183,7 @@ def _integers(p: Problem) -> None:
         values = [g.need[r] for g in groups] + [x for x in p.limits[r] if x is not None]
         scale.append(10 ** _places([x.normalize() for x in values]))
     for g in groups:
-        g.load = tuple(int(need * s) for need, s in zip(g.need, scale, strict=True))
+        g.load = Load(int(need * s) for need, s in zip(g.need, scale, strict=True))
     p.scale = tuple(scale)
     p.unit_limits = tuple(
         tuple(None if x is None else int(x * s) for x in per_wave)

@@ -16,7 +16,7 @@ Rules are listed in the order of planning.md's table: the first that fails is th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,7 +57,8 @@ def _pilot(item: Item, wave: Wave, pilot: Pilot | None) -> bool:
 
 def frozen_months(item: Item, wave: Wave) -> list[int]:
     """The system's freeze months that ``wave`` touches, ascending."""
-    return sorted(set(item.system.migration.freeze_months) & wave.months())
+    frozen = item.system.migration.freeze_months
+    return sorted(set(frozen) & wave.months) if frozen else []
 
 
 OWN_RULES: tuple[tuple[Reason, Callable[[Item, Wave, Pilot | None], bool]], ...] = (
@@ -81,7 +82,10 @@ def own_failures(
 
 def own_reason(item: Item, wave: Wave, pilot: Pilot | None) -> Reason | None:
     """The first own rule that keeps ``item`` out of ``wave``, or None."""
-    return next(own_failures(item, wave, pilot), None)
+    for reason, fails in OWN_RULES:
+        if fails(item, wave, pilot):
+            return reason
+    return None
 
 
 def transfer_limit(dc: DataCenter) -> Decimal:
@@ -191,6 +195,50 @@ FAILURES = tuple(Failure(r.reason, r.dimension) for r in WAVE_RULES)
 """The failure of each rule, made once."""
 
 
+EACH = tuple(r for r, rule in enumerate(WAVE_RULES) if not rule.cumulative)
+"""The rules summed over one wave."""
+CUMULATIVE = tuple(r for r, rule in enumerate(WAVE_RULES) if rule.cumulative)
+"""The rules summed over every wave up to one (capacity)."""
+
+
+class Load:
+    """What some groups need of every wave rule, as exact integers (rule order; each rule's
+    quantities scaled by one power of ten): one group's load, or what a wave holds."""
+
+    __slots__ = ("amounts",)
+
+    def __init__(self, amounts: Iterable[int] = ()) -> None:
+        self.amounts = list(amounts) or [0] * len(WAVE_RULES)
+
+    def __getitem__(self, r: int) -> int:
+        return self.amounts[r]
+
+    def add(self, other: Load, times: int = 1) -> None:
+        """Add ``other`` (``times`` over; -1 takes it away)."""
+        for r, amount in enumerate(other.amounts):
+            self.amounts[r] += times * amount
+
+    def subtract(self, other: Load) -> None:
+        """Take ``other`` away."""
+        self.add(other, -1)
+
+    def fits(
+        self, extra: Load, limits: Sequence[int | None], leaving: Load | None = None
+    ) -> Failure | None:
+        """The first per-wave rule this load breaks under ``limits`` once ``extra`` joins it
+        (and ``leaving`` leaves), or None."""
+        for r in EACH:
+            limit = limits[r]
+            if limit is None:
+                continue
+            total = self.amounts[r] + extra.amounts[r]
+            if leaving is not None:
+                total -= leaving.amounts[r]
+            if total > limit:
+                return FAILURES[r]
+        return None
+
+
 def needs(members: Sequence[Item]) -> tuple[Decimal, ...]:
     """What ``members`` need of every wave rule, summed, in rule order."""
     return tuple(sum((rule.need(m) for m in members), ZERO) for rule in WAVE_RULES)
@@ -210,13 +258,18 @@ class NeverFits:
     most: Decimal
 
 
+def highest(per_wave: Sequence[Decimal | None]) -> Decimal | None:
+    """The most any wave allows of a rule: None when some wave does not bind it at all."""
+    if not per_wave or any(limit is None for limit in per_wave):
+        return None
+    return max(limit for limit in per_wave if limit is not None)
+
+
 def never_fits(
-    members: Sequence[Item], dc: DataCenter, calendar: Sequence[Wave]
+    members: Sequence[Item], dc: DataCenter, most: Sequence[Decimal | None]
 ) -> Iterator[NeverFits]:
-    """The wave rules that no wave lets the group keep, even alone (E207), in rule order."""
-    for rule, need, per_wave in zip(WAVE_RULES, needs(members), limits(dc, calendar), strict=True):
-        if any(limit is None for limit in per_wave):
-            continue
-        most = max((limit for limit in per_wave if limit is not None), default=None)
-        if most is not None and need > most:
-            yield NeverFits(rule, rule.shown(need, dc), rule.shown(most, dc))
+    """The wave rules that no wave lets the group keep, even alone (E207), in rule order;
+    ``most`` is each rule's :func:`highest` limit."""
+    for rule, need, top in zip(WAVE_RULES, needs(members), most, strict=True):
+        if top is not None and need > top:
+            yield NeverFits(rule, rule.shown(need, dc), rule.shown(top, dc))

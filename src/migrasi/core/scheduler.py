@@ -53,7 +53,11 @@ def _lookahead(p: Problem, order: list[str]) -> dict[str, dict[int, Decimal]]:
 
 def _priorities(p: Problem, order: list[str]) -> tuple[dict[str, date], dict[str, Decimal]]:
     """Deadlines and priorities, each inherited from the groups that need a group."""
-    weighed = [(r, p.highest_limit(r)) for r, rule in enumerate(WAVE_RULES) if rule.weighs]
+    weighed = [
+        (r, max((x for x in p.limits[r] if x is not None), default=ZERO))
+        for r, rule in enumerate(WAVE_RULES)
+        if rule.weighs
+    ]
     deadline: dict[str, date] = {}
     priority: dict[str, Decimal] = {}
     for gid in reversed(order):
@@ -110,11 +114,6 @@ def _construct(p: Problem, state: State) -> None:
         state.place(gid, chosen)
 
 
-def _best_wave(p: Problem, gid: str, waves: list[int]) -> int | None:
-    g = p.groups[gid]
-    return max(waves, key=lambda k: (g.value[k], -k), default=None)
-
-
 def _improve(p: Problem, state: State, rounds: int = 50) -> None:
     """Move single groups while the plan gets better and stays valid; place what fits."""
     order = sorted(p.groups)
@@ -124,7 +123,7 @@ def _improve(p: Problem, state: State, rounds: int = 50) -> None:
         for gid in order:
             old = state.wave[gid]
             if old is None:
-                best = _best_wave(p, gid, state.feasible(gid))
+                best = p.groups[gid].best(state.feasible(gid))
                 if best is not None:
                     state.place(gid, best)
                     changed = True
@@ -159,7 +158,7 @@ def _make_room(
         if any(state.wave[n] is None for n in g.needs):
             continue
         for k in g.allowed:
-            if state.order_failure(gid, k) is not None:
+            if not state.in_order(gid, k):
                 continue
             reason = state.limit_failure(gid, k)
             if reason is None:
@@ -215,13 +214,13 @@ def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
             before = p.groups[h].value[here]
             state.place(h, None)
             spots = state.feasible(gid)
-            best = max(spots, key=lambda k: (g.value[k], -k), default=None)
+            best = g.best(spots)
             if best is None:
                 state.place(h, here)
                 continue
             state.place(gid, best)
             back = state.feasible(h)
-            again = max(back, key=lambda k: (p.groups[h].value[k], -k), default=None)
+            again = p.groups[h].best(back)
             after = g.value[best] + (p.groups[h].value[again] if again is not None else ZERO)
             late_before = state.late_in(h, here)
             late_after = state.late_in(gid, best) + state.late_in(h, again)

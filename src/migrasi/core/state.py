@@ -2,7 +2,7 @@
 the questions every planner asks of it (may this group go there; is the plan still valid).
 
 The wave limits are those of :data:`migrasi.core.rules.WAVE_RULES`, summed as exact integers
-(``Group.load``). A per-wave rule keeps ``used[r][k]``, the sum over the groups in wave k. A
+(``Group.load``). ``used[k]`` is the :class:`Load` of the groups in wave k. A
 cumulative rule (capacity) keeps ``slack[r][j]``, what is left on wave j's cutover after every
 group in a wave ≤ j, and ``room[r][k]``, the least slack from wave k on: a group fits in wave k
 when it needs no more than ``room`` there.
@@ -13,10 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from migrasi.core.problem import ZERO, Group, Problem
-from migrasi.core.rules import FAILURES, WAVE_RULES, Failure
-
-_EACH = tuple(r for r, rule in enumerate(WAVE_RULES) if not rule.cumulative)
-_CUMULATIVE = tuple(r for r, rule in enumerate(WAVE_RULES) if rule.cumulative)
+from migrasi.core.rules import CUMULATIVE, FAILURES, WAVE_RULES, Failure, Load
 
 
 class State:
@@ -28,14 +25,12 @@ class State:
         self.n = n
         self.wave: dict[str, int | None] = dict.fromkeys(p.groups)
         rules = len(WAVE_RULES)
-        self.used = [[0] * n for _ in range(rules)]
+        self.used = [Load() for _ in range(n)]
+        self.limits = [[None] * rules, *(list(w) for w in zip(*p.unit_limits, strict=True))]
+        """Every rule's limit on each wave (index k is wave k)."""
         self.slack = [[0] * n for _ in range(rules)]
         self.room = [[0] * n for _ in range(rules)]
-        self.each = [
-            (r, p.unit_limits[r]) for r in _EACH if any(x is not None for x in p.unit_limits[r])
-        ]
-        """Per-wave rules that bind some wave, with their limits."""
-        for r in _CUMULATIVE:
+        for r in CUMULATIVE:
             self.slack[r] = [0, *(x if x is not None else 0 for x in p.unit_limits[r])]
             self._rebuild_room(r)
         self.unplaced: set[str] = set(p.groups)
@@ -50,9 +45,8 @@ class State:
 
     def _apply(self, g: Group, k: int, sign: int) -> None:
         load = g.load
-        for r in _EACH:
-            self.used[r][k] += sign * load[r]
-        for r in _CUMULATIVE:
+        self.used[k].add(load, sign)
+        for r in CUMULATIVE:
             need = load[r]
             if need:
                 slack = self.slack[r]
@@ -87,45 +81,24 @@ class State:
 
     # --- the wave rules --------------------------------------------------------------------
 
-    def _each_fails(self, load: tuple[int, ...], k: int) -> Failure | None:
-        for r, limits in self.each:
-            limit = limits[k - 1]
-            if limit is not None and self.used[r][k] + load[r] > limit:
-                return FAILURES[r]
-        return None
-
     def limit_failure(self, gid: str, k: int) -> Failure | None:
         """The first wave rule that group ``gid`` (not in wave ``k``) breaks there, or None."""
         load = self.p.groups[gid].load
-        found = self._each_fails(load, k)
+        found = self.used[k].fits(load, self.limits[k])
         if found is not None:
             return found
-        for r in _CUMULATIVE:
+        for r in CUMULATIVE:
             if load[r] > self.room[r][k]:
                 return FAILURES[r]
         return None
-
-    def move_fails(self, gid: str, old: int, k: int) -> bool:
-        """Whether moving placed group ``gid`` from wave ``old`` to ``k`` breaks a wave rule."""
-        load = self.p.groups[gid].load
-        if self._each_fails(load, k) is not None:
-            return True
-        if k < old:
-            for r in _CUMULATIVE:
-                if load[r] and min(self.slack[r][k:old]) < load[r]:
-                    return True
-        return False
 
     def swap_fails(self, gid: str, a: int, hid: str, b: int) -> bool:
         """Whether group ``gid`` (in wave a) and ``hid`` (in the later wave b) trading waves
         breaks a wave rule."""
         g, h = self.p.groups[gid].load, self.p.groups[hid].load
-        for r, limits in self.each:
-            for k, leaving, coming in ((a, g, h), (b, h, g)):
-                limit = limits[k - 1]
-                if limit is not None and self.used[r][k] - leaving[r] + coming[r] > limit:
-                    return True
-        for r in _CUMULATIVE:
+        if self.used[a].fits(h, self.limits[a], g) or self.used[b].fits(g, self.limits[b], h):
+            return True
+        for r in CUMULATIVE:
             extra = h[r] - g[r]
             if extra > 0 and min(self.slack[r][a:b]) < extra:
                 return True
@@ -138,26 +111,17 @@ class State:
         wave = self.wave
         return [n for n in self.p.groups[gid].needs if (w := wave[n]) is None or w > k]
 
-    def order_failure(self, gid: str, k: int) -> str | None:
-        """``dependency`` when something needed is not in a wave ≤ k; ``dependent`` when
-        something that needs the group is in a wave < k."""
-        g = self.p.groups[gid]
-        wave = self.wave
-        for n in g.needs:
-            w = wave[n]
-            if w is None or w > k:
-                return "dependency"
-        for u in g.users:
-            w = wave[u]
-            if w is not None and w < k:
-                return "dependent"
-        return None
+    def in_order(self, gid: str, k: int) -> bool:
+        """Whether wave ``k`` keeps rule 3 for group ``gid``: everything it needs placed in a
+        wave ≤ k, nothing placed that needs it in a wave < k."""
+        bounds = self.order_bounds(gid)
+        return bounds is not None and bounds[0] <= k <= bounds[1]
 
     def fits(self, gid: str, k: int) -> bool:
         """Whether group ``gid`` (not placed) could go in wave ``k``."""
         if k not in self.p.groups[gid].allowed_set:
             return False
-        return self.order_failure(gid, k) is None and self.limit_failure(gid, k) is None
+        return self.in_order(gid, k) and self.limit_failure(gid, k) is None
 
     def order_bounds(self, gid: str) -> tuple[int, int] | None:
         """The waves a placed group may take given what it needs and what needs it."""
@@ -185,7 +149,12 @@ class State:
             return False
         if old is None:
             return self.limit_failure(gid, k) is None
-        return not self.move_fails(gid, old, k)
+        load = self.p.groups[gid].load
+        if self.used[k].fits(load, self.limits[k]) is not None:
+            return False
+        return k > old or all(
+            not load[r] or min(self.slack[r][k:old]) >= load[r] for r in CUMULATIVE
+        )
 
     def feasible(self, gid: str) -> list[int]:
         """Every wave group ``gid`` could move to alone, the plan staying valid (its own wave

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 
 class YInt(int):
@@ -16,25 +17,12 @@ class YInt(int):
 
     raw: str
 
-    @classmethod
-    def of(cls, text: str) -> YInt:
-        """Read ``text`` (digits with an optional sign) exactly."""
-        value = cls(text)
-        value.raw = text
-        return value
-
 
 class YDecimal(Decimal):
-    """A decimal number read from YAML, exact, with the text it was written as."""
+    """A decimal number read from YAML, exact (never through binary floating point), with the
+    text it was written as."""
 
     raw: str
-
-    @classmethod
-    def of(cls, text: str) -> YDecimal:
-        """Read ``text`` exactly, never through binary floating point."""
-        value = cls(text)
-        value.raw = text
-        return value
 
 
 class YDate(date):
@@ -42,13 +30,14 @@ class YDate(date):
 
     raw: str
 
-    @classmethod
-    def of(cls, text: str) -> YDate:
-        """Read ``text``; raises ValueError for a day that does not exist."""
-        parsed = date.fromisoformat(text)
-        value = cls(parsed.year, parsed.month, parsed.day)
-        value.raw = text
-        return value
+
+W = TypeVar("W", YInt, YDecimal, YDate)
+
+
+def kept(value: W, text: str) -> W:
+    """``value`` remembering that it was written as ``text``."""
+    value.raw = text
+    return value
 
 
 def source_text(value: object) -> str | None:

@@ -13,6 +13,7 @@ from migrasi.core.models import DATACENTER_SCHEMA, DataCenter, Inventory, Region
 from migrasi.core.programme import DataCenterInput, Inputs, InventoryInput
 from migrasi.core.salvage import PartialSystem, salvage_system
 from migrasi.core.shape import check_part, check_shape, schema_of
+from migrasi.core.text import canonical
 from migrasi.core.values import source_text
 from migrasi.loading.discover import discover, display
 from migrasi.loading.yamlio import MAX_BYTES, Parsed, parse
@@ -141,7 +142,7 @@ def _salvage(
                 ids.append((index, system.id))
                 continue
             if isinstance(raw, dict) and source_text(raw.get("id")) is not None:
-                ids.append((index, str(source_text(raw.get("id")))))
+                ids.append((index, canonical(str(source_text(raw.get("id"))))))
             part = salvage_system(index, raw)
             if part is not None:
                 partial.append(part)
@@ -152,5 +153,6 @@ def _raw_region_id(data: object) -> str | None:
     if isinstance(data, dict):
         region = data.get("region")
         if isinstance(region, dict):
-            return source_text(region.get("id"))
+            found = source_text(region.get("id"))
+            return canonical(found) if found is not None else None
     return None

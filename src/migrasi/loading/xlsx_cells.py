@@ -19,7 +19,7 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -40,7 +40,7 @@ from openpyxl.xml.functions import iterparse
 
 from migrasi.core.columns import fits_a_cell
 from migrasi.core.findings import Cell, Finding
-from migrasi.core.values import YDate, YDecimal, YInt
+from migrasi.core.values import YDate, YDecimal, YInt, kept
 
 MAX_ROWS = 10_000
 MAX_CELLS = 500_000
@@ -123,9 +123,9 @@ def number(raw: str) -> Value:
         return Value(NOISE, None, raw)
     if value == value.to_integral_value() and value.adjusted() < 18:
         whole = int(value)
-        return Value(NUMBER, YInt.of(str(whole)), str(whole))
+        return Value(NUMBER, kept(YInt(whole), str(whole)), str(whole))
     shown = format(value, "f") if value.adjusted() > -20 else str(value)
-    return Value(NUMBER, YDecimal.of(shown), shown)
+    return Value(NUMBER, kept(YDecimal(shown), shown), shown)
 
 
 class _Parser(WorkSheetParser):
@@ -172,10 +172,16 @@ class _Parser(WorkSheetParser):
         return read
 
 
+def _day(text: str) -> YDate:
+    """The day ``YYYY-MM-DD``, remembering its text; ValueError when there is no such day."""
+    parsed = date.fromisoformat(text)
+    return kept(YDate(parsed.year, parsed.month, parsed.day), text)
+
+
 def _iso_date(raw: str) -> Value:
     day = raw.strip()[:10]
     try:
-        return Value(DATE, YDate.of(day), day)
+        return Value(DATE, _day(day), day)
     except ValueError:
         return Value(TEXT, raw, raw)
 
@@ -191,7 +197,7 @@ def _serial_date(serial: object, epoch: datetime) -> Value | None:
     if not isinstance(moment, datetime):
         return None
     day = moment.date().isoformat()
-    return Value(DATE, YDate.of(day), day)
+    return Value(DATE, _day(day), day)
 
 
 def read_workbook(file: str, raw: bytes) -> Workbook | Finding:

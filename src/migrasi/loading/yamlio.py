@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import InvalidOperation
 from typing import Any
 
@@ -20,7 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from migrasi.core.findings import Finding
-from migrasi.core.values import YDate, YDecimal, YInt
+from migrasi.core.values import YDate, YDecimal, YInt, kept
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -339,15 +340,16 @@ def resolve_plain(value: str) -> object:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(value):
-            return YInt.of(value)
+            return kept(YInt(value), value)
         if _DEC.match(value):
             try:
-                return YDecimal.of(value)
+                return kept(YDecimal(value), value)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
                 return value
         if _DATE.match(value):
             try:
-                return YDate.of(value)
+                day = date.fromisoformat(value)
+                return kept(YDate(day.year, day.month, day.day), value)
             except ValueError:
                 return value
     return value

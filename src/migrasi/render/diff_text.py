@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
 from migrasi.render.catalog import text as t
-from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.escape import markdown_cell, md_row, md_table, terminal
 from migrasi.render.formats import Format
 from migrasi.render.numbers import group_digits, money
 
@@ -136,16 +136,8 @@ def diff_text(diff: PlanDiff, old: str, new: str, lang: str) -> str:
 # --- Markdown -------------------------------------------------------------------------------
 
 
-def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _rule(count: int, right: set[int]) -> str:
-    return _row(["---:" if i in right else "---" for i in range(count)])
-
-
 def _md_rows(rows: Sequence[Sequence[str]]) -> list[str]:
-    return [_row([markdown_cell(c) for c in row]) for row in rows]
+    return [md_row([markdown_cell(c) for c in row]) for row in rows]
 
 
 def _summary(diff: PlanDiff, old: str, new: str, lang: str) -> list[str]:
@@ -156,7 +148,8 @@ def _summary(diff: PlanDiff, old: str, new: str, lang: str) -> list[str]:
         return [*top, t("diff.none", lang)]
     top += [f"**{markdown_cell(_counts(diff, lang))}**", ""]
     head = ["", t("diff.col.old", lang), t("diff.col.new", lang), t("diff.col.delta", lang)]
-    return [*top, _row(head), _rule(4, {1, 2, 3}), *_md_rows(_total_rows(diff, lang))]
+    cells = [[markdown_cell(c) for c in row] for row in _total_rows(diff, lang)]
+    return [*top, *md_table(head, cells, {1, 2, 3})]
 
 
 def _details(diff: PlanDiff, lang: str, systems: list[str], regions: list[str]) -> list[str]:
@@ -164,10 +157,10 @@ def _details(diff: PlanDiff, lang: str, systems: list[str], regions: list[str]) 
     out = ["<details>", f"<summary>{summary}</summary>", ""]
     if diff.systems:
         out += [f"### {t('diff.by_system', lang)}", ""]
-        out += [_row(_system_head(lang)), _rule(7, {4, 5, 6}), *systems, ""]
+        out += [*md_table(_system_head(lang), [], {4, 5, 6}), *systems, ""]
     if diff.regions:
         out += [f"### {t('diff.by_region', lang)}", ""]
-        out += [_row(_heads("col.region", lang)), _rule(4, {1, 2, 3}), *regions, ""]
+        out += [*md_table(_heads("col.region", lang), [], {1, 2, 3}), *regions, ""]
     return [*out, t("diff.deltas", lang), "", "</details>"]
 
 

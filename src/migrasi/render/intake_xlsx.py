@@ -36,7 +36,7 @@ from migrasi.core.columns import (
 )
 from migrasi.core.models import Inventory
 from migrasi.render.catalog import text
-from migrasi.render.escape import FORMULA_START
+from migrasi.render.escape import DANGEROUS
 from migrasi.render.intake_words import bounds_words, describe, kind_words, values_words
 
 FIXED_TIME = datetime(2026, 1, 1)
@@ -79,7 +79,7 @@ class _Book:
     def string(self, ws: Any, row: int, col: int, value: str, **props: object) -> None:
         """A text cell that can never run as a formula (xlsxwriter writes control characters
         and text that spells an escape, ``_x0041_``, as escapes that read back as written)."""
-        if value.startswith(FORMULA_START):
+        if value.startswith(DANGEROUS):
             props["quote_prefix"] = True
         ws.write_string(row, col, value, self.fmt(**props))
 

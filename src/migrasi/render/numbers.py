@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from migrasi.core.decimals import whole
+from migrasi.core.decimals import rounded, whole
 
 
 def group_digits(number: int, lang: str) -> str:
@@ -33,7 +33,7 @@ def money_short(value: Decimal | int, lang: str) -> str:
     )
     for size, word_id, word_en in scales:
         if abs(number) >= size:
-            scaled = (number / size).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+            scaled = rounded(number / size, Decimal("0.01")).normalize()
             text = f"{abs(scaled):f}"
             sign = "-" if number < 0 else ""
             if lang == "id":
@@ -48,5 +48,5 @@ def plain(value: Decimal | int, lang: str = "en") -> str:
     if number == number.to_integral_value():
         whole = int(number)
         return group_digits(whole, lang) if abs(whole) >= 10000 else str(whole)
-    text = f"{number.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP).normalize():f}"
+    text = f"{rounded(number, Decimal('0.01')).normalize():f}"
     return text.replace(".", ",") if lang == "id" else text

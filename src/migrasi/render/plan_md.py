@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
+from migrasi.core.decimals import rounded
 from migrasi.core.findings import Finding
 from migrasi.core.plandoc import PlanDoc, WaveDoc
 from migrasi.core.terms import Status
 from migrasi.render.catalog import text
-from migrasi.render.escape import markdown_cell
+from migrasi.render.escape import markdown_cell, md_table
 from migrasi.render.explain_text import reasons_short
 from migrasi.render.messages import message
 from migrasi.render.numbers import money, plain
 from migrasi.render.summary import shown, summary_rows
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
-    out = ["| " + " | ".join(head) + " |"]
-    out.append("| " + " | ".join("---:" if i in right else "---" for i in range(len(head))) + " |")
-    out.extend("| " + " | ".join(row) + " |" for row in rows)
-    return out
 
 
 def _summary(doc: PlanDoc, lang: str) -> list[str]:
@@ -33,7 +27,7 @@ def _summary(doc: PlanDoc, lang: str) -> list[str]:
     dc_name = doc.assumptions.datacenter
     out = [f"# {text('plan.title', lang, dc=markdown_cell(dc_name))}", ""]
     out += [f"## {text('plan.summary', lang)}", ""]
-    out += _table(["", ""], rows, {1})
+    out += md_table(["", ""], rows, {1})
     return out
 
 
@@ -49,7 +43,7 @@ def _waves(doc: PlanDoc, lang: str) -> list[str]:
             *(plain(x, lang) for x in (w.load.effort_days, w.load.transfer_hours, w.load.vcpu,
                                       w.load.ram_gb, w.load.storage_gb)),
         ])  # fmt: skip
-    return [f"## {text('plan.waves', lang)}", "", *_table(head, rows, set(range(4, 11)))]
+    return [f"## {text('plan.waves', lang)}", "", *md_table(head, rows, set(range(4, 11)))]
 
 
 def _gantt(doc: PlanDoc, lang: str) -> list[str]:
@@ -121,7 +115,9 @@ def chart_points(doc: PlanDoc, lang: str) -> list[tuple[str, Decimal]]:
 def _cumulative(doc: PlanDoc, lang: str) -> list[str]:
     points = chart_points(doc, lang)
     labels = ", ".join(f'"{label}"' for label, _ in points)
-    values = ", ".join(f"{(v / 1_000_000).quantize(Decimal('0.1'))}" for _, v in points)
+    values = ", ".join(
+        f"{rounded(v / 1_000_000, Decimal('0.1'), ROUND_HALF_EVEN)}" for _, v in points
+    )
     config = json.dumps(CHART_CONFIG, sort_keys=True)
     return [
         f"## {text('plan.cumulative', lang)}",
@@ -148,7 +144,7 @@ def _regions(doc: PlanDoc, lang: str) -> list[str]:
     t = doc.totals
     total = [t.baseline, t.net_savings, t.npv, t.kept_in_jambi]
     rows.append([f"**{text('col.total', lang)}**", *(f"**{money(v, lang)}**" for v in total)])
-    return [f"## {text('plan.regions', lang)}", "", *_table(head, rows, {1, 2, 3, 4})]
+    return [f"## {text('plan.regions', lang)}", "", *md_table(head, rows, {1, 2, 3, 4})]
 
 
 def _systems(doc: PlanDoc, lang: str) -> list[str]:
@@ -165,7 +161,7 @@ def _systems(doc: PlanDoc, lang: str) -> list[str]:
             str(s.wave or ""), s.cutover.isoformat() if s.cutover else "",
             money(s.money.npv, lang), markdown_cell(why),
         ])  # fmt: skip
-    return [f"## {text('plan.all_systems', lang)}", "", *_table(head, rows, {4, 6})]
+    return [f"## {text('plan.all_systems', lang)}", "", *md_table(head, rows, {4, 6})]
 
 
 def _warnings(findings: Sequence[Finding], lang: str) -> list[str]:
@@ -177,7 +173,7 @@ def _warnings(findings: Sequence[Finding], lang: str) -> list[str]:
         [markdown_cell(f"{f.file}:{f.line}:{f.column}"), f.code, markdown_cell(message(f, lang))]
         for f in findings
     ]
-    return out + _table(head, rows, set())
+    return out + md_table(head, rows, set())
 
 
 def wave_state(w: WaveDoc) -> str:

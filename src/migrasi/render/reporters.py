@@ -12,7 +12,7 @@ from migrasi import __version__
 from migrasi.core.codes import CODES
 from migrasi.core.findings import Finding, path_text
 from migrasi.render.catalog import counts
-from migrasi.render.escape import markdown_cell, terminal
+from migrasi.render.escape import markdown_cell, md_table, terminal
 from migrasi.render.formats import Format
 from migrasi.render.messages import message
 
@@ -147,23 +147,15 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
     head = f"### migrasi validate\n\n{counts(lang, files, errors, warnings)}\n"
     if not findings:
         return head
+    names = ["file", "line", "column", "severity", "code", "path", "message"]
     rows = [
-        "",
-        "| file | line | column | severity | code | path | message |",
-        "| --- | ---: | ---: | --- | --- | --- | --- |",
-    ]
-    for f in findings:
-        cells = [
-            f"{f.file or ''}:{f.cell}" if f.cell is not None else f.file or "",
-            str(f.line or ""),
-            str(f.column or ""),
-            f.severity,
-            f.code,
-            path_text(f.path),
-            message(f, lang),
-        ]
-        rows.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
-    return head + "\n".join(rows) + "\n"
+        [f"{f.file or ''}:{f.cell}" if f.cell is not None else f.file or "", str(f.line or ""),
+         str(f.column or ""), f.severity, f.code,
+         path_text(f.path), message(f, lang)]
+        for f in findings
+    ]  # fmt: skip
+    cells = [[markdown_cell(c) for c in row] for row in rows]
+    return head + "\n".join(["", *md_table(names, cells, {1, 2})]) + "\n"
 
 
 def artifact_uri(file: str) -> str:

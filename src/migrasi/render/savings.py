@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from migrasi.render.catalog import text
+
 if TYPE_CHECKING:
     from migrasi.core.plandoc import MoneyDoc, PlanDoc
 
@@ -34,6 +36,13 @@ class View:
     total: tuple[object, ...]
     names: Mapping[str, str] = field(default_factory=dict)
     """Region id → name, for people's outputs."""
+
+
+def heading(c: Column, lang: str) -> str:
+    """The column heading people read (a year column is its year)."""
+    if c.key.startswith("y") and c.key[1:].isdigit():
+        return c.key[1:]
+    return text(f"col.{c.key}", lang)
 
 
 def _years(doc: PlanDoc) -> list[str]:

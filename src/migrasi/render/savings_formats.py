@@ -11,23 +11,14 @@ from typing import TYPE_CHECKING
 
 from migrasi.core.terms import Status
 from migrasi.render.catalog import text
-from migrasi.render.escape import FORMULA_START, markdown_cell, terminal
+from migrasi.render.escape import DANGEROUS, markdown_cell, md_table, terminal
 from migrasi.render.formats import Format
 from migrasi.render.numbers import money
-from migrasi.render.savings import Column, View, view
+from migrasi.render.savings import Column, View, heading, view
 
 if TYPE_CHECKING:
     from migrasi.core.plandoc import PlanDoc
     from migrasi.render.fit import FitTable
-
-DANGEROUS = FORMULA_START
-
-
-def heading(c: Column, lang: str) -> str:
-    """The column heading people read."""
-    if c.key.startswith("y") and c.key[1:].isdigit():
-        return c.key[1:]
-    return text(f"col.{c.key}", lang)
 
 
 def machine_key(c: Column) -> str:
@@ -79,21 +70,18 @@ def _shown(c: Column, value: object, lang: str, names: Mapping[str, str] | None 
 
 def as_markdown(v: View, lang: str) -> str:
     """A Markdown table with a bold total row."""
-    head = [heading(c, lang) for c in v.columns]
-    lines = [f"## {text(f'view.{v.name}', lang)}", ""]
-    lines.append("| " + " | ".join(markdown_cell(h) for h in head) + " |")
-    lines.append("| " + " | ".join("---:" if c.kind != "text" else "---" for c in v.columns) + " |")
-    for row in v.rows:
-        cells = [
-            markdown_cell(_shown(c, x, lang, v.names)) for c, x in zip(v.columns, row, strict=True)
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
+    head = [markdown_cell(heading(c, lang)) for c in v.columns]
+    rows = [
+        [markdown_cell(_shown(c, x, lang, v.names)) for c, x in zip(v.columns, row, strict=True)]
+        for row in v.rows
+    ]
     total = [
         f"**{_shown(c, x, lang)}**" if x != "" else ""
         for c, x in zip(v.columns, v.total, strict=True)
     ]
     total[0] = f"**{text('view.total', lang)}**"
-    lines.append("| " + " | ".join(total) + " |")
+    right = {i for i, c in enumerate(v.columns) if c.kind != "text"}
+    lines = [f"## {text(f'view.{v.name}', lang)}", "", *md_table(head, [*rows, total], right)]
     return "\n".join(lines) + "\n"
 
 

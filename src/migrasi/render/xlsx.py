@@ -3,6 +3,7 @@
 Every text is written as a string cell (never a formula); one that a spreadsheet would run
 (``=``, ``+``, ``-``, ``@``, tab, carriage return first) carries the quote-prefix style too.
 Numbers are numbers with a Rupiah format; totals are SUM formulas with their cached values.
+A figure a spreadsheet would change (15 digits or more) is text with a note (``xlsx_exact``).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from migrasi.core.plandoc import Assumptions, PlanDoc, dec4
+from migrasi.core.plandoc import Assumptions, PlanDoc, RunningCostDoc, dec4
 from migrasi.render.catalog import text
-from migrasi.render.savings import View, view, year_region_matrix
-from migrasi.render.savings_formats import DANGEROUS, heading
+from migrasi.render.escape import DANGEROUS
+from migrasi.render.savings import View, heading, view, year_region_matrix
 from migrasi.render.summary import summary_rows
+from migrasi.render.xlsx_exact import ExactSheet
 
 FIXED_TIME = datetime(2026, 1, 1)
 
@@ -35,7 +37,6 @@ class _Book:
         rupiah = '"Rp"#,##0;-"Rp"#,##0' if lang == "id" else '"IDR "#,##0;-"IDR "#,##0'
         self.money = self.wb.add_format({"num_format": rupiah})
         self.money_bold = self.wb.add_format({"num_format": rupiah, "bold": True, "top": 1})
-        self.bold = self.wb.add_format({"bold": True})
         self.total = self.wb.add_format({"bold": True, "top": 1})
         self.head = self.wb.add_format(
             {"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True, "valign": "top"}
@@ -43,6 +44,7 @@ class _Book:
         self.title = self.wb.add_format({"bold": True, "font_size": 14})
         self.quoted = self.wb.add_format({"quote_prefix": True})
         self.number = self.wb.add_format({"num_format": "#,##0"})
+        self.big = self.wb.add_format({"align": "right"})
 
     def string(self, ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
         """A text cell that can never run as a formula."""
@@ -61,7 +63,8 @@ class _Book:
 
     def sheet(self, name_key: str, widths: Sequence[int]) -> Any:
         """A new sheet with print setup: landscape, fit to width, header row repeated."""
-        ws = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        sheet = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        ws = ExactSheet(sheet, self.lang, (self.money, self.money_bold), self.big)
         ws.set_landscape()
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
@@ -153,24 +156,22 @@ def _value(value: object) -> object:
 def _assumptions(a: Assumptions, lang: str) -> list[tuple[str, object, str]]:
     """Every setting as (label, value, kind): ``money`` for Rupiah figures, ``int`` else."""
     none = text("a.none", lang)
-    settings: list[tuple[str, object, str]] = [
-        ("datacenter", a.datacenter, "int"),
-        ("start", a.start, "int"),
-        ("wave_weeks", a.wave_weeks, "int"),
-        ("waves", a.waves, "int"),
-        ("team_days", a.team_days, "int"),
-        ("link_mbps", a.link_mbps, "int"),
-        ("transfer_hours", a.transfer_hours, "int"),
-        ("max_critical", a.max_critical, "int"),
-        ("compliance_deadline", a.compliance_deadline, "int"),
-        ("horizon_months", a.horizon_months, "int"),
-        ("discount_rate", dec4(a.discount_rate), "int"),
-        ("labour_cost_per_day", a.labour_cost_per_day, "money"),
-    ]
-    out = [
-        (text(f"a.{key}", lang), none if value is None else _value(value), kind)
-        for key, value, kind in settings
-    ]
+    plain = (
+        "datacenter",
+        "start",
+        "wave_weeks",
+        "waves",
+        "team_days",
+        "link_mbps",
+        "transfer_hours",
+        "max_critical",
+        "compliance_deadline",
+        "horizon_months",
+    )
+    out = [(text(f"a.{key}", lang), getattr(a, key), "int") for key in plain]
+    out.append((text("a.discount_rate", lang), dec4(a.discount_rate), "int"))
+    out.append((text("a.labour_cost_per_day", lang), a.labour_cost_per_day, "money"))
+    out = [(label, none if v is None else _value(v), kind) for label, v, kind in out]
     pilot = a.pilot
     out.append((text("a.pilot", lang), none if not pilot else
                 f"{pilot.max_systems} × {', '.join(pilot.criticality)}", "int"))  # fmt: skip
@@ -179,13 +180,10 @@ def _assumptions(a: Assumptions, lang: str) -> list[tuple[str, object, str]]:
     for currency, rate in a.fx.items():
         out.append((text("a.fx", lang, currency=currency), _value(rate), "money"))
     rc = a.running_cost
-    rates: dict[str, object] = {
-        "currency": rc.currency, "per_vcpu": rc.per_vcpu, "per_ram_gb": rc.per_ram_gb,
-        "per_storage_gb": rc.per_storage_gb, "per_system": rc.per_system,
-    }  # fmt: skip
     in_rupiah = "money" if rc.currency == "IDR" else "int"
-    for what, value in rates.items():
-        out.append((text("a.running_cost", lang, what=what), _value(value), in_rupiah))
+    for what in RunningCostDoc.model_fields:
+        value = _value(getattr(rc, what))
+        out.append((text("a.running_cost", lang, what=what), value, in_rupiah))
     for strategy, days in a.effort_days.items():
         out.append((text("a.effort_days", lang, strategy=strategy), _value(days), "int"))
     return out

@@ -50,7 +50,7 @@ def annotated(raw: bytes, findings: Sequence[Finding], lang: str) -> bytes:
         words = "\n".join(_note(f, lang) for f in found)
         lines = words.count("\n") + 1 + len(words) // 40
         cell.comment = Comment(words, AUTHOR, height=min(20 + 15 * lines, 400), width=320)
-        worst = "error" if any(f.is_error for f in found) else "warning"
+        worst = "error" if any(f.severity == "error" for f in found) else "warning"
         cell.fill = PatternFill("solid", fgColor=FILLS[worst])
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
