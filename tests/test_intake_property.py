@@ -28,6 +28,7 @@ from migrasi.core.models import (
     STRATEGIES,
     Inventory,
 )
+from migrasi.core.text import canonical
 from migrasi.loading.yamlio import parse
 from migrasi.render.intake_xlsx import FIRST_ROW, workbook
 
@@ -35,7 +36,7 @@ SLUG = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 TWO_ESCAPES = re.compile(r"_x[0-9A-Fa-f]{4}_x[0-9A-Fa-f]{4}_")
 """Text spelling two workbook escapes in a row is the one text xlsxwriter does not carry."""
 FREE = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
-    lambda t: bool(t.strip()) and not TWO_ESCAPES.search(t)
+    lambda t: bool(canonical(t).strip()) and not TWO_ESCAPES.search(t)
 )
 AMOUNT = st.builds(
     lambda digits, places: Decimal(digits).scaleb(-places),
