@@ -110,3 +110,32 @@ def plan_data(doc: PlanDoc) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(plan_json(doc))
     jsonschema.Draft202012Validator(schema_dict("plan")).validate(data)
     return data
+
+
+@pytest.fixture(scope="session")
+def _plan_schema_validator() -> Any:
+    """The JSON Schema of plan.json (``migrasi schema plan``), compiled once."""
+    import jsonschema
+
+    from migrasi.render.schemas import schema_dict
+
+    return jsonschema.Draft202012Validator(schema_dict("plan"))
+
+
+@pytest.fixture(autouse=True)
+def _every_plan_checked_against_its_schema(
+    monkeypatch: pytest.MonkeyPatch, _plan_schema_validator: Any
+) -> None:
+    """Every plan.json a test writes in this process is checked against the plan's schema."""
+    import json
+
+    from migrasi.render import plan_json as module
+
+    write = module.plan_json
+
+    def checked(doc: PlanDoc) -> str:
+        text = write(doc)
+        _plan_schema_validator.validate(json.loads(text))
+        return text
+
+    monkeypatch.setattr(module, "plan_json", checked)

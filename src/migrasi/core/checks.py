@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from migrasi.core.calendar import Wave, month_index, waves
 from migrasi.core.codes import Rupiah, Term
 from migrasi.core.findings import Anchor, Finding, Path
-from migrasi.core.graph import Groups, depends_cycles, move_groups
+from migrasi.core.graph import Groups, depends_cycles, move_groups, strongly_connected
 from migrasi.core.models import Pilot
 from migrasi.core.programme import (
     Inputs,
@@ -223,23 +223,13 @@ def _currencies(inputs: Inputs, items: Mapping[str, Item]) -> Iterable[Finding]:
 
 def _move_with_kinds(items: Mapping[str, Item]) -> Iterable[Finding]:
     """E209 once per set of systems joined by ``move_with`` (as written) that mixes kinds."""
-    parent = {ref: ref for ref in items}
-
-    def root(ref: str) -> str:
-        while parent[ref] != ref:
-            parent[ref] = parent[parent[ref]]
-            ref = parent[ref]
-        return ref
-
+    edges: dict[str, list[str]] = {}
     for ref in sorted(items):
         for other in items[ref].move_with:
             if other in items and other != ref:
-                a, b = sorted((root(ref), root(other)))
-                parent[b] = a
-    joined: dict[str, list[str]] = {}
-    for ref in sorted(items):
-        joined.setdefault(root(ref), []).append(ref)
-    for refs in joined.values():
+                edges.setdefault(ref, []).append(other)
+                edges.setdefault(other, []).append(ref)
+    for refs in (sorted(c) for c in strongly_connected(sorted(items), edges)):
         moved = [r for r in refs if items[r].moved]
         others = [r for r in refs if not items[r].moved]
         if moved and others:
