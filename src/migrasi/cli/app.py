@@ -13,6 +13,7 @@ from migrasi import __version__
 from migrasi.cli import (
     diff_cmd,
     graph_cmd,
+    intake_cmd,
     plan_cmd,
     savings_cmd,
     schema_cmd,
@@ -59,6 +60,7 @@ graph_cmd.register(app)
 savings_cmd.register(app)
 diff_cmd.register(app)
 schema_cmd.register(app)
+intake_cmd.register(app)
 
 
 def _lang(argv: Sequence[str]) -> str:

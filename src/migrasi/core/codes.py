@@ -73,25 +73,37 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E001", W("not well-formed YAML, or a tag other than YAML's core ones", "YAML tidak valid, atau tag selain tag inti YAML"), {
         "": W("not well-formed YAML: {problem}", "YAML tidak valid: {problem}"),
     }),
-    Code("E002", W("not UTF-8 text (UTF-16, UTF-32 and NUL characters included), or a file that cannot be read", "bukan teks UTF-8 (termasuk UTF-16, UTF-32 dan karakter NUL), atau berkas tidak dapat dibaca"), {
+    Code("E002", W("not UTF-8 text (UTF-16, UTF-32 and NUL characters included), a file that cannot be read, or a workbook that is not a plain xlsx", "bukan teks UTF-8 (termasuk UTF-16, UTF-32 dan karakter NUL), berkas yang tidak dapat dibaca, atau buku kerja yang bukan xlsx biasa"), {
         "byte": W("not UTF-8 text: byte {byte} cannot be decoded", "bukan teks UTF-8: bita {byte} tidak dapat dibaca"),
         "utf16": W("not UTF-8 text: the file is UTF-16 or UTF-32; save it as UTF-8", "bukan teks UTF-8: berkas ini UTF-16 atau UTF-32; simpan sebagai UTF-8"),
         "nul": W("not UTF-8 text: the file holds a NUL character", "bukan teks UTF-8: berkas memuat karakter NUL"),
         "unreadable": W("the file cannot be read: {reason}", "berkas tidak dapat dibaca: {reason}"),
         "outside": W("not read: a link to {target}, outside the folders given (name the file itself as a PATH to read it)", "tidak dibaca: tautan ke {target}, di luar folder yang diberikan (sebut berkas itu sendiri sebagai PATH untuk membacanya)"),
+        "not_zip": W("not an xlsx workbook (not a zip archive): save it in Excel or LibreOffice as Excel Workbook (.xlsx)", "bukan buku kerja xlsx (bukan arsip zip): simpan di Excel atau LibreOffice sebagai Excel Workbook (.xlsx)"),
+        "xls": W("an Excel 97-2003 workbook (.xls) or a password-protected one: save it as Excel Workbook (.xlsx) without a password", "buku kerja Excel 97-2003 (.xls) atau yang berkata sandi: simpan sebagai Excel Workbook (.xlsx) tanpa kata sandi"),
+        "macro": W("a workbook with macros (.xlsm) is not accepted: save it as Excel Workbook (.xlsx)", "buku kerja bermakro (.xlsm) tidak diterima: simpan sebagai Excel Workbook (.xlsx)"),
+        "not_workbook": W("not an xlsx workbook: the archive holds no spreadsheet workbook", "bukan buku kerja xlsx: arsip ini tidak memuat buku kerja lembar sebar"),
+        "dtd": W("not an xlsx workbook: a part declares a DTD or entities, which real workbooks never do", "bukan buku kerja xlsx: ada bagian yang mendeklarasikan DTD atau entitas, yang tidak pernah ada di buku kerja sungguhan"),
+        "broken": W("the workbook is damaged and cannot be read ({detail}): open it in Excel or LibreOffice and save it again", "buku kerja rusak dan tidak dapat dibaca ({detail}): buka di Excel atau LibreOffice lalu simpan lagi"),
     }),
     Code("E003", W("a key appears twice in one mapping", "sebuah kunci muncul dua kali dalam satu pemetaan"), {
         "": W("key '{key}' appears twice in this mapping (only the first is used)", "kunci '{key}' muncul dua kali dalam pemetaan ini (hanya yang pertama dipakai)"),
+        "column": W("column '{key}' appears twice (only the first is read)", "kolom '{key}' muncul dua kali (hanya yang pertama dibaca)"),
     }),
     Code("E004", W("an empty file, or more than one YAML document", "berkas kosong, atau lebih dari satu dokumen YAML"), {
         "empty": W("the file holds no YAML document", "berkas tidak memuat dokumen YAML"),
         "documents": W("a second YAML document starts here: a file holds exactly one", "dokumen YAML kedua dimulai di sini: satu berkas hanya memuat satu dokumen"),
     }),
-    Code("E005", W("over a safety limit: size, nesting, aliases or list length", "melewati batas keamanan: ukuran, kedalaman, alias atau panjang daftar"), {
+    Code("E005", W("over a safety limit: size, nesting, aliases or list length; a workbook's expanded size or rows", "melewati batas keamanan: ukuran, kedalaman, alias atau panjang daftar; ukuran terurai atau jumlah baris buku kerja"), {
         "size": W("the file is larger than 16 MiB", "berkas lebih besar dari 16 MiB"),
         "depth": W("nesting deeper than 64 levels", "susunan bertingkat lebih dari 64 tingkat"),
         "aliases": W("aliases expand to more than 100,000 nodes", "alias berkembang menjadi lebih dari 100.000 simpul"),
         "list": W("a list longer than 10,000 entries", "daftar lebih panjang dari 10.000 entri"),
+        "expanded": W("an archive member of the workbook expands past 64 MiB", "sebuah bagian arsip buku kerja berkembang lebih dari 64 MiB"),
+        "total": W("the archive members of the workbook together expand past 256 MiB", "bagian-bagian arsip buku kerja bersama-sama berkembang lebih dari 256 MiB"),
+        "members": W("the workbook archive holds more than 10,000 members", "arsip buku kerja memuat lebih dari 10.000 bagian"),
+        "rows": W("the sheet has more than 10,000 rows", "lembar memuat lebih dari 10.000 baris"),
+        "cells": W("the sheet has more than 500,000 filled cells", "lembar memuat lebih dari 500.000 sel terisi"),
     }),
     Code("E006", W("'schema' missing or unknown, or the document is not a mapping", "'schema' tidak ada atau tidak dikenal, atau dokumen bukan pemetaan"), {
         "not_mapping": W("the document is not a mapping with a 'schema' key", "dokumen bukan pemetaan dengan kunci 'schema'"),
@@ -101,6 +113,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E101", W("a required field is missing", "isian wajib tidak ada"), {
         "": W("required field '{field}' is missing", "isian wajib '{field}' tidak ada"),
         "moved": W("required field 'resources' is missing (needed unless the strategy is retire or retain)", "isian wajib 'resources' tidak ada (wajib kecuali strateginya retire atau retain)"),
+        "sheet": W("the workbook has no sheet '{sheet}' (required field '{field}')", "buku kerja tidak punya lembar '{sheet}' (isian wajib '{field}')"),
+        "column": W("required column '{field}' is missing", "kolom wajib '{field}' tidak ada"),
     }),
     Code("E102", W("a value has the wrong type or is out of range", "nilai berjenis salah atau di luar batas"), {
         "m_type": W("expected {expected}, found {got}", "seharusnya {expected}, ditemukan {got}"),
@@ -121,9 +135,15 @@ CODES: dict[str, Code] = {c.code: c for c in (
         "m_order": W("{got} lies before {first} ({bound})", "{got} lebih awal dari {first} ({bound})"),
         "m_other": W("wrong value: {detail}", "nilai salah: {detail}"),
         "m_calendar": W("the schedule would run past the year 9999", "jadwal akan melewati tahun 9999"),
+        "m_formula": W("a formula without a stored value: type the value, or open and save the file in Excel or LibreOffice", "rumus tanpa nilai tersimpan: ketik nilainya, atau buka dan simpan berkas di Excel atau LibreOffice"),
+        "m_noise": W("the cell holds {got}, more digits than a spreadsheet shows (a formula's rounding?): type the number", "sel menyimpan {got}, lebih banyak digit daripada yang ditampilkan (sisa pembulatan rumus?): ketik angkanya"),
+        "m_cell_error": W("the cell holds the error {got}", "sel berisi galat {got}"),
+        "m_merged": W("merged cells {got}: unmerge them, one value per cell", "sel digabung {got}: pisahkan, satu nilai per sel"),
     }),
     Code("E103", W("an unknown field", "isian tidak dikenal"), {
         "": W("unknown field '{field}'", "isian '{field}' tidak dikenal"),
+        "no_header": W("a value in column {column}, which has no field name in row 1", "ada nilai di kolom {column}, yang tidak punya nama isian di baris 1"),
+        "no_field": W("a value in row {row}, which has no field name in column A", "ada nilai di baris {row}, yang tidak punya nama isian di kolom A"),
     }),
     Code("E201", W("a region id or code is used by two files", "id atau kode wilayah dipakai oleh dua berkas"), {
         "": W("region {field} '{got}' is already used by {first}", "{field} wilayah '{got}' sudah dipakai oleh {first}"),
