@@ -15,9 +15,7 @@ def describe(c: Column, lang: str, *, region: bool = False, marked: bool = True)
     """The short description of ``c``; with ``marked``, led by whether it is required."""
     if c.group == "accepted_warnings":
         code = c.path[-1]
-        words = text(
-            "field.accepted_warnings", lang, code=code, meaning=CODES[code].title(lang)
-        )
+        words = text("field.accepted_warnings", lang, code=code, meaning=CODES[code].title(lang))
     else:
         words = text(f"field.{_key(c, region)}", lang)
     if marked:
