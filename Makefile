@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup plan test lint unit bench schemas clean
+.PHONY: setup plan test lint unit bench schemas clean docs-img
 
 setup: $(STAMP)
 
@@ -49,11 +49,17 @@ schemas: $(STAMP)
 	$(BIN)/migrasi schema datacenter > schemas/datacenter.schema.json
 	$(BIN)/migrasi schema scenario > schemas/scenario.schema.json
 
+## docs-img: render the pictures of docs/panduan-spreadsheet.md from the real template (needs
+## LibreOffice's soffice and poppler-utils' pdftoppm).
+docs-img: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python docs/img/render.py
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
 
-## fuzz: coverage-guided fuzzing (atheris) of the YAML loader and of validate + plan on mutated
-## inventories, for FUZZ_SECONDS (default 60); findings are saved to tests/fuzz_corpus/.
+## fuzz: coverage-guided fuzzing (atheris) of the YAML loader, of validate + plan on mutated
+## inventories and of import on mutated workbooks, for FUZZ_SECONDS (default 60); findings are
+## saved to tests/fuzz_corpus/.
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz: $(STAMP)

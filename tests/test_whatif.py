@@ -104,7 +104,7 @@ def test_every_figure_is_the_money_of_its_waves(compared: Comparison) -> None:
                "payback_month": f.payback_month}  # fmt: skip
         assert got == {k: want[k] for k in got}, col.name
         assert f.dc_running_cost == sum(want["dc_running_cost_by_year"].values())
-        doc = api.plan_document([INVENTORIES], path)
+        doc = api.plan_document([INVENTORIES], scenario=path)
         assert {s.ref: s.wave for s in doc.systems if s.ref in o.waves} == dict(o.waves)
         counts = doc.counts()
         assert (f.scheduled, f.unscheduled, f.late) == (

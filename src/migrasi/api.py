@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,13 +36,13 @@ class ValidationResult:
     accepted: list[Finding] = field(default_factory=list)
     scenario: ScenarioInput | None = None
     """The scenario the inputs were checked under (``--scenario``), as read."""
-    effective: Inputs | None = None
-    """The inputs the checks ran on: under the scenario when it applies."""
+    read: Inputs | None = None
+    """The inputs as read, before a scenario or an as-of day changed them."""
 
     @property
     def inputs(self) -> Inputs:
-        """The inputs the checks ran on (the files as read, or under the scenario)."""
-        return self.effective if self.effective is not None else self.loaded.inputs
+        """The inputs the checks ran on (under the scenario and the as-of day, when given)."""
+        return self.loaded.inputs
 
     @property
     def errors(self) -> int:
@@ -67,13 +68,21 @@ def _split(
 
 
 def validate(
-    paths: Sequence[Path], *, show_accepted: bool = False, scenario: Path | None = None
+    paths: Sequence[Path],
+    *,
+    show_accepted: bool = False,
+    as_of: date | None = None,
+    scenario: Path | None = None,
 ) -> ValidationResult:
-    """Check every file under ``paths`` (under the scenario file ``scenario``, when given:
-    its own findings, then the inputs it gives, checked like any inputs); never raises for
-    bad input (only for a missing path)."""
+    """Check every file under ``paths``; never raises for bad input (only for a missing path).
+
+    Under the scenario file ``scenario`` its own findings come first, then the inputs it gives
+    are checked like any inputs; ``as_of`` then replaces the as-of day (scenarios.md's order).
+    """
+    from migrasi.core import progress
+
     loaded = load(paths)
-    inputs = loaded.inputs
+    read = loaded.inputs
     extra: list[Finding] = []
     chosen = None
     if scenario is not None:
@@ -85,13 +94,14 @@ def validate(
         if chosen.parsed is not None:
             loaded.parsed.setdefault(chosen.file, chosen.parsed)
         if chosen.scenario is not None:
-            inputs, problems = apply_to(inputs, chosen.scenario, chosen.file)
+            loaded.inputs, problems = apply_to(loaded.inputs, chosen.scenario, chosen.file)
             extra += problems
-    checked = check(inputs)
+    loaded.inputs = loaded.inputs.with_datacenter(progress.as_of(as_of))
+    checked = check(loaded.inputs)
     everything = [*loaded.findings, *extra, *checked.findings]
     shown, accepted = _split(everything, loaded, show_accepted)
     files = len(loaded.files) + (scenario is not None)
-    return ValidationResult(shown, loaded, checked, files, accepted, chosen, inputs)
+    return ValidationResult(shown, loaded, checked, files, accepted, chosen, read)
 
 
 @dataclass
@@ -111,10 +121,12 @@ def plan(
     *,
     exact: bool = False,
     time_limit: float = 60.0,
+    as_of: date | None = None,
     scenario: Path | None = None,
 ) -> PlanResult:
     """Validate, then plan the waves (exactly, with the extra installed, when ``exact``; under
-    the scenario file ``scenario``, when given); the plan is None when an error stands.
+    the scenario file ``scenario``, then as of ``as_of``, when given); the plan is None when an
+    error stands.
 
     The document's diagnostics are English whatever ``--lang`` says, so that plan.json changes
     only when the plan does; people read them in their language in plan.md.
@@ -124,14 +136,16 @@ def plan(
     from migrasi.core.terms import Mode
     from migrasi.render.reporters import diagnostic
 
-    result = validate(paths, scenario=scenario)
+    result = validate(paths, as_of=as_of, scenario=scenario)
     loaded = result.loaded
     hashes = sorted(loaded.hashes.items())
     dc = result.inputs.datacenter
     if result.errors or dc is None:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
-    problem = build(checked.items, checked.groups, dc)
+    problem = build(
+        checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups
+    )
     if exact:
         solve = _exact_solver()
         solved = solve(problem, time_limit)
@@ -169,9 +183,11 @@ def _exact_solver() -> Any:
     return solve
 
 
-def plan_document(paths: Sequence[Path], scenario: Path | None = None) -> PlanDoc:
+def plan_document(
+    paths: Sequence[Path], as_of: date | None = None, scenario: Path | None = None
+) -> PlanDoc:
     """The plan document of the inputs under ``paths`` (errors raise InputErrors)."""
-    return _planned(plan(paths, scenario=scenario)).document  # type: ignore[return-value]
+    return _planned(plan(paths, as_of=as_of, scenario=scenario)).document  # type: ignore[return-value]
 
 
 def _planned(result: PlanResult) -> PlanResult:
@@ -262,11 +278,17 @@ def find_ref(ref: str, refs: Sequence[str]) -> str:
     raise UnknownRef(ref, tails or nearest)
 
 
-def explain(ref: str, paths: Sequence[Path], lang: str, scenario: Path | None = None) -> str:
+def explain(
+    ref: str,
+    paths: Sequence[Path],
+    lang: str,
+    as_of: date | None = None,
+    scenario: Path | None = None,
+) -> str:
     """Why a system sits in its wave, in words (under the scenario file ``scenario``)."""
     from migrasi.render.explain_text import explain as explain_text
 
-    result = _planned(plan(paths, scenario=scenario))
+    result = _planned(plan(paths, as_of=as_of, scenario=scenario))
     doc = result.document
     assert doc is not None
     found = find_ref(ref, [s.ref for s in doc.systems])
@@ -290,18 +312,17 @@ def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphV
 
 
 def savings_document(
-    paths: Sequence[Path], plan_file: Path | None, scenario: Path | None = None
+    paths: Sequence[Path],
+    plan_file: Path | None,
+    as_of: date | None = None,
+    scenario: Path | None = None,
 ) -> PlanDoc:
-    """The plan document the savings come from: read from ``plan_file`` or planned afresh
-    (under the scenario file ``scenario``; with ``plan_file`` a UsageError)."""
+    """The plan document the savings come from: read from ``plan_file`` or planned afresh."""
     if plan_file is not None:
-        from migrasi.core.errors import UsageError
         from migrasi.loading.plans import load_plan
 
-        if scenario is not None:
-            raise UsageError("--scenario plans afresh: it cannot be used with --plan")
         return load_plan(plan_file)
-    return plan_document(paths, scenario)
+    return plan_document(paths, as_of, scenario)
 
 
 def diff(old: Path, new: Path) -> Compared:
@@ -327,15 +348,19 @@ class WhatIfResult:
 
 
 def compare(
-    paths: Sequence[Path], scenarios: Sequence[Path], *, keep: bool = False
+    paths: Sequence[Path],
+    scenarios: Sequence[Path],
+    as_of: date | None = None,
+    *,
+    keep: bool = False,
 ) -> WhatIfResult:
-    """Plan the inputs as they are and under each scenario file; ``keep`` keeps every plan
-    (and plans one at a time)."""
+    """Plan the inputs as they are and under each scenario file (then as of ``as_of``);
+    ``keep`` keeps every plan (and plans one at a time)."""
     from migrasi.core.comparison import Column, comparison
     from migrasi.core.whatif import base_of
     from migrasi.loading.scenarios import load_scenario
 
-    result = validate(paths)
+    result = validate(paths, as_of=as_of)
     chosen = [load_scenario(p) for p in scenarios]
     for c in chosen:
         if c.parsed is not None:
@@ -345,7 +370,8 @@ def compare(
     result.files += len(chosen)
     if result.errors:
         return WhatIfResult(result)
-    base = base_of(result.inputs, result.checked, keep=keep)
+    assert result.read is not None
+    base = base_of(result.read, as_of, keep=keep)
     jobs = [(c.scenario, c.file, False) for c in chosen if c.scenario is not None]
     outcomes = _outcomes(base, jobs, keep)
     columns = [
@@ -361,19 +387,25 @@ def compare(
 
 
 def sensitivity(
-    paths: Sequence[Path], range_percent: Decimal, rate_points: Decimal, *, keep: bool = False
+    paths: Sequence[Path],
+    range_percent: Decimal,
+    rate_points: Decimal,
+    as_of: date | None = None,
+    *,
+    keep: bool = False,
 ) -> WhatIfResult:
-    """Vary each assumption low and high and plan again (the tornado); ``keep`` keeps every
-    plan (and plans one at a time)."""
+    """Vary each assumption low and high and plan again, as of ``as_of`` (the tornado);
+    ``keep`` keeps every plan (and plans one at a time)."""
     from migrasi.core.sensitivity import changes
     from migrasi.core.sensitivity import sensitivity as tornado
     from migrasi.core.whatif import base_of
 
-    result = validate(paths)
+    result = validate(paths, as_of=as_of)
     dc = result.inputs.datacenter
     if result.errors or dc is None:
         return WhatIfResult(result)
-    base = base_of(result.inputs, result.checked, keep=keep)
+    assert result.read is not None
+    base = base_of(result.read, as_of, keep=keep)
     made = changes(dc, range_percent, rate_points)
     file = result.inputs.datacenter_file
     outcomes = _outcomes(base, [(c.scenario, file, True) for c in made], keep)

@@ -4,6 +4,7 @@ what moves the NPV, each change planned again."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import typer
 
 from migrasi.cli.emit import check_out, emit
-from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.cli.scenario_cmd import report_errors
 from migrasi.render.compare_formats import FORMATS as COMPARE_FORMATS
 from migrasi.render.sensitivity_formats import FORMATS as SENSITIVITY_FORMATS
@@ -54,6 +55,7 @@ def compare(
     scenarios: list[Path] = typer.Option(
         ..., "--scenario", help="A scenario file to compare (give --scenario once per file)."
     ),
+    as_of: date | None = AS_OF,
     fmt: str = format_option(COMPARE_FORMATS, "table", ", ".join(COMPARE_FORMATS) + "."),
     out: Path | None = OUT,
     lang: Lang = LANG,
@@ -63,7 +65,7 @@ def compare(
 
     chosen = COMPARE_FORMATS[fmt]
     check_out(chosen, fmt, out)
-    result = api.compare(paths_or_default(paths), scenarios)
+    result = api.compare(paths_or_default(paths), scenarios, as_of)
     if result.subject is None:
         report_errors(result.validation, lang.value)
         return 1
@@ -111,6 +113,7 @@ def sensitivity(
         "2", "--rate-points", parser=_decimal(None), metavar="POINTS",
         help="How far the discount rate varies, in percentage points (never below 0).",
     ),
+    as_of: date | None = AS_OF,
     fmt: str = format_option(SENSITIVITY_FORMATS, "table", ", ".join(SENSITIVITY_FORMATS) + "."),
     out: Path | None = OUT,
     lang: Lang = LANG,
@@ -120,7 +123,7 @@ def sensitivity(
 
     chosen = SENSITIVITY_FORMATS[fmt]
     check_out(chosen, fmt, out)
-    result = api.sensitivity(paths_or_default(paths), range_percent, rate_points)
+    result = api.sensitivity(paths_or_default(paths), range_percent, rate_points, as_of)
     if result.subject is None:
         report_errors(result.validation, lang.value)
         return 1

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
 
 from migrasi.cli.emit import emit
-from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.cli.scenario_cmd import SCENARIO
 from migrasi.render.graph_text import FORMATS
 
@@ -48,11 +49,13 @@ def graph(
 def explain(
     ref: str = typer.Argument(..., help="The system, as region-id/system-id."),
     paths: list[Path] | None = PATHS,
+    as_of: date | None = AS_OF,
     scenario: Path | None = SCENARIO,
     lang: Lang = LANG,
 ) -> int:
     """Explain one system's wave."""
     from migrasi import api
 
-    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value, scenario))
+    found = paths_or_default(paths)
+    sys.stdout.write(api.explain(ref, found, lang.value, as_of, scenario))
     return 0

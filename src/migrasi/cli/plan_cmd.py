@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, paths_or_default
 from migrasi.cli.scenario_cmd import SCENARIO, default_out, report_errors
 
 HELP = """Validate, plan the waves and write the plan folder (plan.json, plan.md, graph.mmd, ...).
@@ -43,6 +44,7 @@ def plan(
         "proven gap when --time-limit runs out.",
     ),
     time_limit: float = typer.Option(60.0, "--time-limit", min=1, help="Seconds for --exact."),
+    as_of: date | None = AS_OF,
     lang: Lang = LANG,
 ) -> int:
     """Plan the waves."""
@@ -56,7 +58,7 @@ def plan(
     out = out if out is not None else default_out(scenario)
     prepare(out, lang.value)  # a folder that is not a plan is refused before any work is done
     found = paths_or_default(paths)
-    result = api.plan(found, exact=exact, time_limit=time_limit, scenario=scenario)
+    result = api.plan(found, exact=exact, time_limit=time_limit, as_of=as_of, scenario=scenario)
     if result.plan is None:
         report_errors(result.validation, lang.value)
         return 1

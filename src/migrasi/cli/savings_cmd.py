@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from migrasi.cli.emit import check_out, emit
-from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.cli.scenario_cmd import SCENARIO
+from migrasi.core.errors import UsageError
 from migrasi.render.savings_formats import FORMATS, Savings
 
 
@@ -50,6 +52,7 @@ def savings(
     out: Path | None = typer.Option(
         None, "--out", help="Write to this file (needed for xlsx); - is standard output."
     ),
+    as_of: date | None = AS_OF,
     scenario: Path | None = SCENARIO,
     lang: Lang = LANG,
 ) -> int:
@@ -58,6 +61,11 @@ def savings(
 
     chosen = FORMATS[fmt]
     check_out(chosen, fmt, out)
-    doc = api.savings_document(paths_or_default(paths), plan_file, scenario)
+    for given, name in ((as_of, "--as-of"), (scenario, "--scenario")):
+        if plan_file is not None and given is not None:
+            raise UsageError(
+                f"{name} plans afresh: it cannot go with --plan, which reads a plan made already"
+            )
+    doc = api.savings_document(paths_or_default(paths), plan_file, as_of, scenario)
     emit(chosen.render(Savings(doc, by.value), lang.value), out)
     return 0

@@ -23,13 +23,14 @@ CLASSIFICATIONS = ("publik", "terbatas", "rahasia")
 HOSTING_TYPES = ("cloud", "vps", "dedicated", "colocation", "shared", "saas", "government")
 LOCATIONS = ("jambi", "indonesia", "overseas")
 KINDS = ("provinsi", "kabupaten", "kota")
+PROGRESS = ("planned", "in_progress", "done")
 
 Slug = Annotated[str, text_rule(SLUG, what="slug")]
 Ref = Annotated[str, text_rule(REF, what="ref")]
 Text200 = Annotated[str, text_rule(max_length=200)]
 Text = Annotated[str, text_rule()]
 Currency = Annotated[str, text_rule(r"^[A-Z]{3}", what="currency")]
-WarningCode = Annotated[str, text_rule(r"^W3(0[1-9]|1[01])", what="warning")]
+WarningCode = Annotated[str, text_rule(r"^W3(0[1-9]|1[0-2])", what="warning")]
 Amount = Annotated[Decimal, decimal_rule(quoted=True)]
 Number = Annotated[Decimal, decimal_rule()]
 Month = Annotated[int, int_rule(ge=1, le=12)]
@@ -86,6 +87,10 @@ class Migration(_Model):
     not_before: Date | None = None
     not_after: Date | None = None
     freeze_months: list[Month] = Field(default_factory=list)
+    status: Annotated[str, enum_rule(PROGRESS)] = "planned"
+    """How far its move has come (progress.md): planned, in_progress or done."""
+    cutover_on: Date | None = None
+    """The day it was actually cut over (with ``done`` only)."""
 
 
 class System(_Model):
@@ -179,6 +184,8 @@ class Schedule(_Model):
     """The waves and the limits of each."""
 
     start: Date
+    as_of: Date | None = None
+    """The day the plan is made (progress.md); ``--as-of`` overrides it."""
     wave_weeks: Annotated[int, int_rule(ge=1)]
     waves: Annotated[int, int_rule(ge=1, le=1000)]
     team_days: Number

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,6 +13,7 @@ from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npv
 from migrasi.core.programme import Item, deadline_of
+from migrasi.core.progress import Record
 from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
 from migrasi.core.terms import Reason
 
@@ -69,6 +70,10 @@ class Problem:
     unit_limits: tuple[tuple[int | None, ...], ...] = ()
     """``limits`` scaled like the groups' loads."""
     cash_cache: dict[tuple[str, int], Cash] = field(default_factory=dict)
+    fixed: Mapping[str, Record] = field(default_factory=dict)
+    """The systems the record fixes (progress.md): in no group, never moved."""
+    move_groups: Groups | None = None
+    """The move groups of every planned system, fixed or not (what the plan shows)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
 
@@ -94,6 +99,13 @@ class Problem:
             out[gid] = [k for _, _, k in sorted(ranked)]
         return out
 
+    def fixed_value(self) -> Decimal:
+        """The exact NPV of the systems the record fixes: every plan holds it."""
+        total = ZERO
+        for ref, rec in self.fixed.items():
+            total += cash(self.items[ref], rec.cutover, self.timeline).npv
+        return total
+
     def search_value(self, ref: str, wave: int) -> Decimal:
         """The NPV the search compares: exact, or its closed form on large problems."""
         if not self.fast:
@@ -109,11 +121,16 @@ def build(
     items: dict[str, Item],
     groups: Groups,
     dc: DataCenter,
+    fixed: Mapping[str, Record] | None = None,
+    move_groups: Groups | None = None,
     cash_cache: dict[tuple[str, int], Cash] | None = None,
 ) -> Problem:
-    """Assemble the problem of the planned systems of ``items``; ``cash_cache`` is the money
-    of another problem whose systems, calendar and timeline have the same money, to share."""
+    """Assemble the problem of the planned systems of ``items`` that are not ``fixed``;
+    ``groups`` are their move groups, ``move_groups`` those of every planned system;
+    ``cash_cache`` the money of another problem whose systems, waves and timeline have the
+    same money, to share."""
     calendar = waves(dc.schedule)
+    fixed = fixed or {}
     problem = Problem(
         items=items,
         groups={},
@@ -121,7 +138,9 @@ def build(
         dc=dc,
         timeline=Timeline.of(dc),
         of=dict(groups.of),
-        limits=limits(dc, calendar),
+        limits=_less_fixed(limits(dc, calendar), [items[r] for r in fixed]),
+        fixed=fixed,
+        move_groups=move_groups or groups,
         cash_cache=cash_cache if cash_cache is not None else {},
     )
     users: dict[str, list[str]] = {g: [] for g in groups.members}
@@ -158,6 +177,20 @@ def build(
         }
     _integers(problem)
     return problem
+
+
+def _less_fixed(
+    per_rule: tuple[tuple[Decimal | None, ...], ...], fixed: Sequence[Item]
+) -> tuple[tuple[Decimal | None, ...], ...]:
+    """The limits left to the systems that are not fixed: a cumulative rule's limit (capacity)
+    less what the fixed systems already use (they sit in waves that have started)."""
+    used = needs(fixed)
+    return tuple(
+        tuple(None if x is None else x - used[r] for x in per_wave)
+        if WAVE_RULES[r].cumulative and used[r]
+        else per_wave
+        for r, per_wave in enumerate(per_rule)
+    )
 
 
 def _need_refs(members: Sequence[Item], groups: Groups) -> dict[str, str]:

@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from migrasi.core import progress
 from migrasi.core.calendar import waves
 from migrasi.core.checks import Checked, check
 from migrasi.core.decimals import whole
 from migrasi.core.findings import Finding
 from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
-from migrasi.core.money import Cash, Timeline
+from migrasi.core.money import Cash, Timeline, cash
 from migrasi.core.plan import Plan, make_plan
 from migrasi.core.problem import Problem, build
 from migrasi.core.programme import Inputs, Item
@@ -70,10 +71,12 @@ class Outcome:
 
 @dataclass
 class Base:
-    """What every change shares: the inputs as checked, their move groups, the timeline of
-    the unchanged inputs, and their plan (its groups' waves, and the money of every system in
-    every wave its problem looked at)."""
+    """What every change shares: the inputs as read (``raw``) and as checked (``inputs``, the
+    as-of day applied), their move groups, the timeline of the unchanged inputs, and their
+    plan (its groups' waves, and the money of every system in every wave it looked at)."""
 
+    raw: Inputs
+    as_of: date | None
     inputs: Inputs
     groups: Groups
     timeline: Timeline
@@ -82,28 +85,33 @@ class Base:
     problem: Problem
 
 
-def base_of(inputs: Inputs, checked: Checked, *, keep: bool = False) -> Base:
-    """Plan the unchanged inputs (which must have no error; ``checked`` are their checks) once,
-    for every change to share."""
+def _problem(checked: Checked, dc: DataCenter, cash: dict[tuple[str, int], Cash] | None) -> Problem:
+    """The planning problem of checked inputs, as ``migrasi plan`` builds it."""
+    free = checked.movable or checked.groups
+    return build(checked.items, free, dc, checked.fixed, checked.groups, cash_cache=cash)
+
+
+def base_of(raw: Inputs, as_of: date | None, *, keep: bool = False) -> Base:
+    """Plan the unchanged inputs (``raw`` as read, which must have no error under ``as_of``)
+    once, for every change to share."""
+    inputs = raw.with_datacenter(progress.as_of(as_of))
+    checked = check(inputs)
     dc = inputs.datacenter
     assert dc is not None
-    p = build(checked.items, checked.groups, dc)
+    p = _problem(checked, dc, None)
     made = make_plan(p, [])
-    waves = {gid: _group_wave(made, members[0]) for gid, members in checked.groups.members.items()}
+    waves = {gid: made.systems[g.members[0]].wave for gid, g in p.groups.items()}
     done = _outcome(made, made, inputs if keep else None)
-    return Base(inputs, checked.groups, p.timeline, done, waves, p)
-
-
-def _group_wave(plan: Plan, ref: str) -> int | None:
-    return plan.systems[ref].wave
+    return Base(raw, as_of, inputs, checked.groups, p.timeline, done, waves, p)
 
 
 def outcome(
     base: Base, scenario: Scenario, file: str, *, repriced: bool = False, keep: bool = False
 ) -> Outcome:
-    """Plan the inputs under ``scenario`` (read from ``file``), checked like any inputs; with
-    ``repriced``, also re-price the unchanged inputs' waves under it."""
-    inputs, problems = apply_to(base.inputs, scenario, file)
+    """Plan the inputs under ``scenario`` (read from ``file``), then as of the base's as-of day,
+    checked like any inputs; with ``repriced``, also re-price the unchanged inputs' waves."""
+    applied, problems = apply_to(base.raw, scenario, file)
+    inputs = applied.with_datacenter(progress.as_of(base.as_of))
     if not problems:
         checked = check(inputs, base.groups)
         problems = [f for f in checked.findings if f.severity == "error"]
@@ -111,7 +119,7 @@ def outcome(
         return Outcome(None, errors=_codes(problems), problems=tuple(problems))
     dc = inputs.datacenter
     assert dc is not None
-    p = build(checked.items, checked.groups, dc, shared_cash(base.problem, checked.items, dc))
+    p = _problem(checked, dc, shared_cash(base.problem, checked.items, dc))
     made = make_plan(p, [])
     counted = counting(base, p)
     shown = made if counted is p else make_plan(counted, [], _state(counted, made))
@@ -193,6 +201,8 @@ def holds(p: Problem, group_waves: Mapping[str, int | None]) -> bool:
     """Whether the groups in these waves keep, under ``p``, every rule of a valid plan's waves:
     each group in an open wave its own rules admit, and every wave within its limits (the
     order of dependencies is that of the waves as they were, and the graph is the same)."""
+    if set(group_waves) != set(p.groups):
+        return False  # the record fixes other systems: the waves are not comparable
     state = State(p)
     for gid, wave in sorted(group_waves.items()):
         if wave is None:
@@ -214,6 +224,10 @@ def _repriced(base: Base, p: Problem, counted: Problem) -> int | None:
         return None
     total = 0
     for ref in sorted(counted.items):
+        record = counted.fixed.get(ref)
+        if record is not None:  # where the record puts it, as the plan counts it
+            total += whole(cash(counted.items[ref], record.cutover, counted.timeline).npv)
+            continue
         wave = base.group_waves.get(counted.of.get(ref, ""))
         if wave is not None:
             total += whole(counted.cash(ref, wave).npv)

@@ -8,6 +8,7 @@ of validation messages are in core/codes.py.
 from __future__ import annotations
 
 from migrasi.core.codes import Words as W
+from migrasi.render.catalog_intake import INTAKE
 
 # fmt: off
 CATALOG: dict[str, W] = {
@@ -37,6 +38,10 @@ CATALOG: dict[str, W] = {
     "plan.gap": W("Gap to the upper bound, at most", "Selisih dari batas atas, paling banyak"),
     "plan.systems": W("Systems", "Sistem"),
     "plan.systems_text": W("{planned} planned: {scheduled} scheduled, {unscheduled} unscheduled, {late} late; {retained} retained", "{planned} direncanakan: {scheduled} terjadwal, {unscheduled} tidak terjadwal, {late} terlambat; {retained} tetap di tempat"),
+    "plan.systems_progress": W("{planned} planned: {done} done, {in_progress} in progress, {scheduled} scheduled, {unscheduled} unscheduled, {late} late; {retained} retained", "{planned} direncanakan: {done} selesai, {in_progress} sedang dipindah, {scheduled} terjadwal, {unscheduled} tidak terjadwal, {late} terlambat; {retained} tetap di tempat"),
+    "plan.as_of": W("Plan made as of", "Rencana dibuat per tanggal"),
+    "plan.to_date": W("Saving to date", "Penghematan sampai saat ini"),
+    "plan.waves_ended": W("Waves ended", "Gelombang yang sudah selesai"),
     "plan.mode": W("Planning mode", "Mode perencanaan"),
     "plan.mode.heuristic": W("heuristic", "heuristik"),
     "plan.mode.exact": W("exact", "eksak"),
@@ -85,10 +90,14 @@ CATALOG: dict[str, W] = {
     "state.open": W("open", "buka"),
     "state.closed": W("closed", "tutup"),
     "state.pilot": W("pilot", "pilot"),
+    "state.started": W("under way", "berjalan"),
+    "state.ended": W("ended", "selesai"),
     "status.scheduled": W("scheduled", "terjadwal"),
     "status.retained": W("retained", "tetap di tempat"),
     "status.unscheduled": W("unscheduled", "tidak terjadwal"),
     "status.late": W("late", "terlambat"),
+    "status.done": W("done", "selesai"),
+    "status.in_progress": W("in progress", "sedang dipindah"),
     "why.pin": W("pinned to another wave", "dipatok ke gelombang lain"),
     "why.not_before": W("before not_before", "sebelum not_before"),
     "why.freeze": W("frozen month", "bulan beku"),
@@ -101,6 +110,7 @@ CATALOG: dict[str, W] = {
     "why.transfer_hours": W("data-copy window full", "jendela salin data penuh"),
     "why.capacity": W("Data Center short of {dimension}", "Pusat Data kekurangan {dimension}"),
     "why.npv": W("a later wave is worth more", "gelombang kemudian lebih bernilai"),
+    "why.started": W("wave has started", "gelombang sudah dimulai"),
     "why.none": W("earliest open wave", "gelombang buka paling awal"),
     "wave.short": W("W{n}", "G{n}"),
     "explain.line": W("OPD: {owner} · strategy: {strategy} · status: {status}", "OPD: {owner} · strategi: {strategy} · status: {status}"),
@@ -108,6 +118,8 @@ CATALOG: dict[str, W] = {
     "explain.group": W("move group: {members}", "kelompok pindah: {members}"),
     "explain.deadline": W("deadline {deadline}", "tenggat {deadline}"),
     "explain.unscheduled": W("No wave can take it.", "Tidak ada gelombang yang dapat menampungnya."),
+    "explain.done": W("Recorded as cut over on {cutover} (wave {wave}).", "Tercatat dialihkan pada {cutover} (gelombang {wave})."),
+    "explain.in_progress": W("Being moved in wave {wave}, cutover {cutover} (recorded).", "Sedang dipindah pada gelombang {wave}, peralihan {cutover} (tercatat)."),
     "explain.retained": W("Retained: it stays with its provider and is not planned.", "Tetap di tempat: tetap di penyedianya dan tidak direncanakan."),
     "explain.why": W("Why not in an earlier wave:", "Mengapa tidak di gelombang yang lebih awal:"),
     "explain.first": W("It sits in the earliest open wave.", "Sistem ini ada di gelombang buka paling awal."),
@@ -129,6 +141,7 @@ CATALOG: dict[str, W] = {
     "explain.net": W("Net savings", "Penghematan bersih"),
     "explain.npv": W("NPV", "NPV"),
     "explain.kept": W("Kept in Jambi", "Tetap di Jambi"),
+    "explain.to_date": W("Saved before {day}", "Hemat sebelum {day}"),
     "usage.unknown_ref": W("unknown system '{ref}'", "sistem '{ref}' tidak dikenal"),
     "usage.nearest": W(" (did you mean {refs}?)", " (maksud Anda {refs}?)"),
     "col.termination_fee": W("Termination fees", "Biaya pemutusan"),
@@ -269,6 +282,7 @@ CATALOG: dict[str, W] = {
     "diff.cut": W("The details show {shown} of {total} table rows; {left} were left out to keep this comment under {limit} characters. Run `migrasi diff --format text` to see them all.", "Rincian menampilkan {shown} dari {total} baris tabel; {left} baris lainnya dihilangkan agar komentar ini tetap di bawah {limit} karakter. Jalankan `migrasi diff --format text` untuk melihat semuanya."),
 }
 # fmt: on
+CATALOG.update(INTAKE)
 
 
 def counts(lang: str, files: int, errors: int, warnings: int) -> str:
