@@ -408,7 +408,9 @@ def sensitivity(
     base = base_of(result.read, as_of, keep=keep)
     made = changes(dc, range_percent, rate_points)
     file = result.inputs.datacenter_file
-    outcomes = _outcomes(base, [(c.scenario, file, True) for c in made], keep)
+    first = sorted(range(len(made)), key=lambda i: not made[i].tightens)  # the slowest first
+    planned = _outcomes(base, [(made[i].scenario, file, True) for i in first], keep)
+    outcomes = [o for _, o in sorted(zip(first, planned, strict=True), key=lambda x: x[0])]
     found = tornado(base, dc, range_percent, rate_points, made, outcomes)
     return WhatIfResult(result, found)
 

@@ -275,7 +275,10 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
     for hid, b in placed:
         by_wave.setdefault(b, []).append(hid)
     rough = {gid: {k: float(v) for k, v in p.groups[gid].value.items()} for gid, _ in placed}
-    size = {gid: max(map(abs, values.values()), default=0.0) for gid, values in rough.items()}
+    size = max((abs(v) for values in rough.values() for v in values.values()), default=0.0)
+    floor = -1 - 2e-9 * size
+    """A float gain below this is a loss far beyond what floats could get wrong: no gain."""
+    takers: dict[tuple[int, int], list[tuple[float, str]]] = {}
     pairs: list[tuple[Decimal, str, str]] = []
     looked = 0
     for gid, a in placed:
@@ -284,16 +287,15 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
         if looked > PAIRS:
             break
         rg = rough[gid]
-        for b, hid in ((w, h) for w in g.allowed if w > a for h in by_wave.get(w, ())):
-            h = p.groups[hid]
-            if a not in h.allowed_set:
-                continue
-            rh = rough[hid]
-            if rg[b] + rh[a] - rg[a] - rh[b] < -1 - 1e-9 * (size[gid] + size[hid]):
-                continue  # a loss far beyond what floats could get wrong: no gain exactly
-            gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
-            if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
-                pairs.append((-gain, gid, hid))
+        for b in (w for w in g.allowed if w > a):
+            loss = rg[b] - rg[a]
+            for rise, hid in _takers(p, rough, by_wave, takers, a, b):
+                if loss + rise < floor:
+                    break  # the rest rise less still
+                h = p.groups[hid]
+                gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
+                if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
+                    pairs.append((-gain, gid, hid))
     pairs.sort()
     done = False
     for _, gid, hid in pairs:
@@ -323,6 +325,25 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
         state.place(hid, b)
         state.place(gid, a)
     return done
+
+
+def _takers(
+    p: Problem,
+    rough: dict[str, dict[int, float]],
+    by_wave: dict[int, list[str]],
+    takers: dict[tuple[int, int], list[tuple[float, str]]],
+    a: int,
+    b: int,
+) -> list[tuple[float, str]]:
+    """The groups in wave ``b`` that may take wave ``a``, with what they would gain there (as
+    floats), the largest gain first; made once per pair of waves."""
+    found = takers.get((a, b))
+    if found is None:
+        found = [(rough[h][a] - rough[h][b], h) for h in by_wave.get(b, ())
+                 if a in p.groups[h].allowed_set]  # fmt: skip
+        found.sort(key=lambda x: -x[0])
+        takers[(a, b)] = found
+    return found
 
 
 def _swap_fits(state: State, gid: str, a: int, hid: str, b: int) -> bool:

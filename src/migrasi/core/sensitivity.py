@@ -28,6 +28,19 @@ class Change:
     value: Decimal
     scenario: Scenario
 
+    @property
+    def tightens(self) -> bool:
+        """Whether the waves' limits get tighter (less room, or more to fit): the planner then
+        works hardest, so such changes are best started first."""
+        return (self.name, self.side) in TIGHTER
+
+
+TIGHTER = frozenset(
+    {("capacity", "low"), ("team_days", "low"), ("transfer_hours", "low"),
+     ("effort_days", "high"), ("data_gb", "high")}
+)  # fmt: skip
+"""The variations that leave less room in the waves."""
+
 
 def changes(dc: DataCenter, range_percent: Decimal, rate_points: Decimal) -> list[Change]:
     """Every variation: each scale by ± ``range_percent`` percent, then the discount rate by

@@ -120,9 +120,9 @@ def outcome(
     dc = inputs.datacenter
     assert dc is not None
     p = _problem(checked, dc, shared_cash(base.problem, checked.items, dc))
-    made = make_plan(p, [])
+    made = make_plan(p, [], detail=keep)
     counted = counting(base, p)
-    shown = made if counted is p else make_plan(counted, [], _state(counted, made))
+    shown = made if counted is p else make_plan(counted, [], _state(counted, made), detail=False)
     done = _outcome(made, shown, inputs if keep else None)
     return replace(done, repriced=_repriced(base, p, counted)) if repriced else done
 
