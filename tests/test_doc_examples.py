@@ -1,0 +1,139 @@
+"""Every ``$ migrasi …`` example of README.md and docs/*.md runs, and prints what it shows.
+
+An example is a line ``$ migrasi ARGS`` inside a fenced code block; the lines after it, up to the
+next line starting with ``$`` or the end of the block, are its output (standard output and
+standard error together, as a terminal shows them). A line ``...`` in the output stands for any
+run of lines, none included; trailing spaces and blank lines at the end are not compared.
+
+The examples of one document run in order, from the root of a copy of the repository's
+inventories, plans and test cases, so that a document may first write a file and then read it,
+and no example changes the repository. They run without a terminal, 80 columns wide, with
+``NO_COLOR`` set and nothing of CI's environment. docs/README.md tells writers the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.elide import match
+
+DOCUMENTS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
+COPIED = ("inventories", "plans", "schemas", "tests/corpus", "tests/cases")
+"""What an example may read or write, copied for each document."""
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+SHELL = frozenset("|&;<>()`$")
+MIGRASI = Path(sys.executable).parent / "migrasi"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One command of a document and the output it shows."""
+
+    line: int
+    command: str
+    output: list[str]
+
+
+def examples(document: Path) -> list[Example]:
+    """The ``$ migrasi`` examples of a document, in order."""
+    found: list[Example] = []
+    inside = False
+    current: Example | None = None
+    for number, line in enumerate(document.read_text(encoding="utf-8").splitlines(), 1):
+        if FENCE.match(line):
+            inside = not inside
+            current = None
+            continue
+        if not inside:
+            continue
+        if line.startswith("$"):
+            current = None
+            if line.startswith("$ migrasi "):
+                current = Example(number, line[2:], [])
+                found.append(current)
+        elif current is not None:
+            current.output.append(line)
+    return found
+
+
+def _run(example: Example, cwd: Path) -> str:
+    args = shlex.split(example.command)
+    assert not any(SHELL & set(arg) for arg in args[1:]), (
+        f"line {example.line}: an example runs migrasi alone, without pipes or redirections"
+    )
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(cwd),
+        "LANG": "C.UTF-8",
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "COLUMNS": "80",
+        "LINES": "50",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
+    done = subprocess.run(
+        [str(MIGRASI), *args[1:]], cwd=cwd, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, encoding="utf-8", check=False, timeout=120,
+    )  # fmt: skip
+    return done.stdout
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    out = [line.rstrip() for line in lines]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+@pytest.mark.parametrize(
+    "document", DOCUMENTS, ids=[d.relative_to(ROOT).as_posix() for d in DOCUMENTS]
+)
+def test_examples_print_what_the_document_shows(document: Path, tmp_path: Path) -> None:
+    """Each example of the document, run in order, prints the output the document shows."""
+    found = examples(document)
+    if not found:
+        pytest.skip("no examples")
+    for part in COPIED:
+        shutil.copytree(ROOT / part, tmp_path / part, symlinks=True)
+    name = document.relative_to(ROOT).as_posix()
+    for example in found:
+        want, got = _trimmed(example.output), _trimmed(_run(example, tmp_path).splitlines())
+        if match(want, got, lambda line: line.strip() == "...") is None:
+            diff = "\n".join(difflib.unified_diff(want, got, "shown", "printed", lineterm=""))
+            pytest.fail(f"{name}:{example.line}: $ {example.command}\n{diff}")
+
+
+def test_examples_are_found() -> None:
+    """The reader of examples finds the commands of a block and the output under each."""
+    block = "```\n$ migrasi codes E206\nline one\n...\n$ ls\nnot an example\n$ migrasi codes\n```\n"
+    page = ROOT / "README.md"
+    text = page.read_text(encoding="utf-8")
+    assert examples(page), "README.md shows no migrasi example"
+    assert "$ migrasi" in text
+    found = _parse(block)
+    assert [(e.command, e.output) for e in found] == [
+        ("migrasi codes E206", ["line one", "..."]),
+        ("migrasi codes", []),
+    ]
+
+
+def _parse(text: str) -> list[Example]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.md"
+        page.write_text(text, encoding="utf-8")
+        return examples(page)
