@@ -243,7 +243,15 @@ def test_totals_add_rounded_system_figures() -> None:
     assert t["net_savings"] == 2
     assert t["baseline"] == 2
     assert t["by_year"] == {"2027": 2}
-    assert t["by_region"] == {"r": {"baseline": 2, "net_savings": 2, "npv": 2, "kept_in_jambi": 2}}
+    assert t["by_region"] == {
+        "r": {
+            "baseline": 2,
+            "net_savings": 2,
+            "npv": 2,
+            "kept_in_jambi": 2,
+            "payback_month": "2027-01",
+        }
+    }
     assert t["payback_month"] == "2027-01"
 
 

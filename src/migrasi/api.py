@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,9 +53,15 @@ def _split(
     return shown, [f for f in ordered if f.severity == "accepted"]
 
 
-def validate(paths: Sequence[Path], *, show_accepted: bool = False) -> ValidationResult:
-    """Check every file under ``paths``; never raises for bad input (only for a missing path)."""
+def validate(
+    paths: Sequence[Path], *, show_accepted: bool = False, as_of: date | None = None
+) -> ValidationResult:
+    """Check every file under ``paths`` (``as_of`` replacing the as-of day of the data-center
+    file); never raises for bad input (only for a missing path)."""
+    from migrasi.core import progress
+
     loaded = load(paths)
+    loaded.inputs = loaded.inputs.with_datacenter(progress.as_of(as_of))
     checked = check(loaded.inputs)
     shown, accepted = _split([*loaded.findings, *checked.findings], loaded, show_accepted)
     return ValidationResult(shown, loaded, checked, len(loaded.files), accepted)
@@ -72,7 +79,13 @@ class PlanResult:
     document: PlanDoc | None = None
 
 
-def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0) -> PlanResult:
+def plan(
+    paths: Sequence[Path],
+    *,
+    exact: bool = False,
+    time_limit: float = 60.0,
+    as_of: date | None = None,
+) -> PlanResult:
     """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
     plan is None when an error stands.
 
@@ -84,14 +97,16 @@ def plan(paths: Sequence[Path], *, exact: bool = False, time_limit: float = 60.0
     from migrasi.core.terms import Mode
     from migrasi.render.reporters import diagnostic
 
-    result = validate(paths)
+    result = validate(paths, as_of=as_of)
     loaded = result.loaded
     hashes = sorted(loaded.hashes.items())
     dc = loaded.inputs.datacenter
     if result.errors or dc is None:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
-    problem = build(checked.items, checked.groups, dc)
+    problem = build(
+        checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups
+    )
     if exact:
         solve = _exact_solver()
         solved = solve(problem, time_limit)
@@ -121,9 +136,9 @@ def _exact_solver() -> Any:
     return solve
 
 
-def plan_document(paths: Sequence[Path]) -> PlanDoc:
+def plan_document(paths: Sequence[Path], as_of: date | None = None) -> PlanDoc:
     """The plan document of the inputs under ``paths`` (errors raise InputErrors)."""
-    return _planned(plan(paths)).document  # type: ignore[return-value]
+    return _planned(plan(paths, as_of=as_of)).document  # type: ignore[return-value]
 
 
 def _planned(result: PlanResult) -> PlanResult:
@@ -212,11 +227,11 @@ def find_ref(ref: str, refs: Sequence[str]) -> str:
     raise UnknownRef(ref, tails or nearest)
 
 
-def explain(ref: str, paths: Sequence[Path], lang: str) -> str:
+def explain(ref: str, paths: Sequence[Path], lang: str, as_of: date | None = None) -> str:
     """Why a system sits in its wave, in words."""
     from migrasi.render.explain_text import explain as explain_text
 
-    result = _planned(plan(paths))
+    result = _planned(plan(paths, as_of=as_of))
     doc = result.document
     assert doc is not None
     found = find_ref(ref, [s.ref for s in doc.systems])
@@ -239,13 +254,15 @@ def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphV
     return GraphView(items, result.checked.groups, refs)
 
 
-def savings_document(paths: Sequence[Path], plan_file: Path | None) -> PlanDoc:
+def savings_document(
+    paths: Sequence[Path], plan_file: Path | None, as_of: date | None = None
+) -> PlanDoc:
     """The plan document the savings come from: read from ``plan_file`` or planned afresh."""
     if plan_file is not None:
         from migrasi.loading.plans import load_plan
 
         return load_plan(plan_file)
-    return plan_document(paths)
+    return plan_document(paths, as_of)
 
 
 def diff(old: Path, new: Path) -> Compared:

@@ -123,6 +123,8 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
             "cutover": w.cutover.isoformat(),
             "open": w.open,
             "pilot": w.pilot,
+            "started": False,
+            "ended": False,
             "systems": st.in_wave(w.number),
             "load": load_of(st, w.number),
         }
@@ -138,6 +140,9 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
         ref: Member(prog.units[ref].region, prog.outcome(ref, assign.get(ref))) for ref in prog.refs
     }
     total = totals(prog.timeline, members)
+    statuses = [str(entry["status"]) for entry in systems]
+    kinds = ("done", "in_progress", "scheduled", "unscheduled", "retained")
+    total["progress"] = {k: statuses.count(k) for k in kinds}
     bound = bound_of(prog)
     npv = total["npv"]
     assert isinstance(npv, int)

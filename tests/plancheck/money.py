@@ -212,6 +212,7 @@ class Outcome:
             "net_savings": sum(years.values()),
             "npv": whole(self.npv),
             "kept_in_jambi": whole(self.kept_in_jambi(timeline)),
+            "to_date": 0,
         }
 
     def dc_by_year(self, timeline: Timeline) -> dict[str, int]:
@@ -301,14 +302,17 @@ def totals(timeline: Timeline, members: Mapping[str, Member]) -> dict[str, objec
 
     by_year = {y: sum(_int(_map(figures[ref]["by_year"])[y]) for ref in refs) for y in years}
     dc_years = {y: sum(members[ref].outcome.dc_by_year(timeline)[y] for ref in refs) for y in years}
-    by_region: dict[str, dict[str, int]] = {}
+    by_region: dict[str, dict[str, object]] = {}
     for ref in refs:
         region = by_region.setdefault(
             members[ref].region,
             {"baseline": 0, "net_savings": 0, "npv": 0, "kept_in_jambi": 0},
         )
         for key in region:
-            region[key] += _int(figures[ref][key])
+            region[key] = _int(region[key]) + _int(figures[ref][key])
+    for name, region in by_region.items():
+        mine = [members[r].outcome for r in refs if members[r].region == name]
+        region["payback_month"] = payback_month(timeline, mine)
     return {
         "baseline": total("baseline"),
         "net_savings": total("net_savings"),
@@ -317,9 +321,11 @@ def totals(timeline: Timeline, members: Mapping[str, Member]) -> dict[str, objec
         "termination_fees": total("termination_fee"),
         "kept_in_jambi": total("kept_in_jambi"),
         "payback_month": payback_month(timeline, [members[ref].outcome for ref in refs]),
+        "to_date": 0,
         "by_year": by_year,
         "dc_running_cost_by_year": dc_years,
         "by_region": {r: by_region[r] for r in sorted(by_region)},
+        "progress": {},
     }
 
 

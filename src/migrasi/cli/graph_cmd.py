@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
 
 from migrasi.cli.emit import emit
-from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.render.graph_text import FORMATS
 
 GRAPH_HELP = """Print the dependency graph with its move groups, whole or around one system.
@@ -47,10 +48,11 @@ def graph(
 def explain(
     ref: str = typer.Argument(..., help="The system, as region-id/system-id."),
     paths: list[Path] | None = PATHS,
+    as_of: date | None = AS_OF,
     lang: Lang = LANG,
 ) -> int:
     """Explain one system's wave."""
     from migrasi import api
 
-    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value))
+    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value, as_of))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -39,3 +40,24 @@ def format_option(formats: Mapping[str, object], default: str | None, help_text:
         return value
 
     return typer.Option(default, "--format", parser=parse, metavar="|".join(names), help=help_text)
+
+
+def _day(value: str) -> date:
+    import re
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise typer.BadParameter(f"'{value}' is not a day written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"'{value}' is not a day of the calendar") from exc
+
+
+AS_OF = typer.Option(
+    None,
+    "--as-of",
+    parser=_day,
+    metavar="YYYY-MM-DD",
+    help="The day the plan is made: waves begun by then are not planned again "
+    "(default: schedule.as_of of the data-center file).",
+)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, paths_or_default
 
 HELP = """Validate, plan the waves and write the plan folder (plan.json, plan.md, graph.mmd, ...).
 
@@ -34,6 +35,7 @@ def plan(
         "proven gap when --time-limit runs out.",
     ),
     time_limit: float = typer.Option(60.0, "--time-limit", min=1, help="Seconds for --exact."),
+    as_of: date | None = AS_OF,
     lang: Lang = LANG,
 ) -> int:
     """Plan the waves."""
@@ -46,7 +48,7 @@ def plan(
     from migrasi.render.terminal import summary_table, waves_table
 
     prepare(out, lang.value)  # a folder that is not a plan is refused before any work is done
-    result = api.plan(paths_or_default(paths), exact=exact, time_limit=time_limit)
+    result = api.plan(paths_or_default(paths), exact=exact, time_limit=time_limit, as_of=as_of)
     if result.plan is None:
         sys.stderr.write(
             reporters.as_text(result.validation.findings, lang.value, result.validation.sources())

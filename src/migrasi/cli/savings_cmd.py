@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from migrasi.cli.emit import check_out, emit
-from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.core.errors import UsageError
 from migrasi.render.savings_formats import FORMATS, Savings
 
 
@@ -48,6 +50,7 @@ def savings(
     out: Path | None = typer.Option(
         None, "--out", help="Write to this file (needed for xlsx); - is standard output."
     ),
+    as_of: date | None = AS_OF,
     lang: Lang = LANG,
 ) -> int:
     """Show the savings tables."""
@@ -55,6 +58,10 @@ def savings(
 
     chosen = FORMATS[fmt]
     check_out(chosen, fmt, out)
-    doc = api.savings_document(paths_or_default(paths), plan_file)
+    if plan_file is not None and as_of is not None:
+        raise UsageError(
+            "--as-of plans afresh: it cannot go with --plan, which reads a plan made already"
+        )
+    doc = api.savings_document(paths_or_default(paths), plan_file, as_of)
     emit(chosen.render(Savings(doc, by.value), lang.value), out)
     return 0

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
 
-from migrasi.cli.options import LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.render.reporters import FORMATS
 
 HELP = """Check inventories and the data-center file; report every problem with file:line:column.
@@ -33,6 +34,7 @@ def validate(
     show_accepted: bool = typer.Option(
         False, "--show-accepted", help="Also list warnings a region accepted, with the reason."
     ),
+    as_of: date | None = AS_OF,
     lang: Lang = LANG,
 ) -> int:
     """Check inventories for CI."""
@@ -40,7 +42,7 @@ def validate(
     from migrasi.render import reporters
     from migrasi.render.catalog import counts, text
 
-    result = api.validate(paths_or_default(paths), show_accepted=show_accepted)
+    result = api.validate(paths_or_default(paths), show_accepted=show_accepted, as_of=as_of)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     chosen = fmt if fmt is not None else ("github" if in_actions else "text")
     findings = result.findings

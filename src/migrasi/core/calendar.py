@@ -19,6 +19,10 @@ class Wave:
     cutover: date
     open: bool
     pilot: bool
+    started: bool = False
+    """It began on or before the as-of day (progress.md): it takes no more systems."""
+    ended: bool = False
+    """Its cutover lies before the as-of day."""
 
     @cached_property
     def months(self) -> frozenset[int]:
@@ -42,7 +46,10 @@ def waves(schedule: Schedule) -> list[Wave]:
         is_open = not any(b.from_ <= cutover and start <= b.to for b in schedule.blackouts)
         pilot = schedule.pilot is not None and is_open and not pilot_set
         pilot_set = pilot_set or pilot
-        out.append(Wave(k, start, cutover, is_open, pilot))
+        as_of = schedule.as_of
+        begun = as_of is not None and start <= as_of
+        over = as_of is not None and cutover < as_of
+        out.append(Wave(k, start, cutover, is_open, pilot, begun, over))
     return out
 
 

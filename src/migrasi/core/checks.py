@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
+from migrasi.core import progress
 from migrasi.core.calendar import Wave, month_index, waves
 from migrasi.core.codes import Rupiah, Term
 from migrasi.core.findings import Anchor, Finding, Path
@@ -18,6 +20,7 @@ from migrasi.core.programme import (
     sensitive_outside_government,
     split_ref,
 )
+from migrasi.core.progress import Record
 from migrasi.core.rules import frozen_months, highest, limits, never_fits, own_failures
 from migrasi.core.salvage import PartialSystem
 from migrasi.core.shape import suggest
@@ -31,6 +34,11 @@ class Checked:
     findings: list[Finding]
     items: dict[str, Item]
     groups: Groups
+    """The move groups of every planned system."""
+    fixed: dict[str, Record] = field(default_factory=dict)
+    """The systems the record fixes (progress.md), with where it puts them."""
+    movable: Groups | None = None
+    """The move groups of the systems that are not fixed (``groups`` when none is)."""
 
 
 def _id_path(item: Item) -> Path:
@@ -50,12 +58,18 @@ def check(inputs: Inputs) -> Checked:
         out.extend(_currencies(inputs, items))
     out.extend(_move_with_kinds(items))
     groups = move_groups(items)
+    fixed: dict[str, Record] = {}
+    free = groups
     if dc is not None:
         calendar = waves(dc.schedule)
-        out.extend(_never_fits(inputs, items, groups, calendar))
-        out.extend(_pins(items, groups, calendar, dc.schedule.pilot))
+        as_of = dc.schedule.as_of
+        out.extend(progress.check(items, groups, calendar, as_of))
+        fixed = progress.records(items, calendar, as_of)
+        free = progress.movable(groups, items, fixed)
+        out.extend(_never_fits(inputs, items, free, calendar))
+        out.extend(_pins(items, free, calendar, dc.schedule.pilot, as_of))
     out.extend(_warnings(inputs, items))
-    return Checked(findings=accept(out, items), items=items, groups=groups)
+    return Checked(accept(out, items), items, groups, fixed, free)
 
 
 def _datacenter_count(inputs: Inputs) -> Iterable[Finding]:
@@ -270,12 +284,18 @@ def _never_fits(
 
 
 def _pins(
-    items: Mapping[str, Item], groups: Groups, calendar: list[Wave], pilot: Pilot | None
+    items: Mapping[str, Item],
+    groups: Groups,
+    calendar: list[Wave],
+    pilot: Pilot | None,
+    as_of: date | None,
 ) -> Iterable[Finding]:
+    """E208 for the pins of the systems that are not fixed (``groups`` holds only those)."""
     pins: dict[str, int] = {}
-    for r, i in items.items():
-        if i.planned and i.system.migration.wave is not None:
-            pins[r] = i.system.migration.wave
+    for r in groups.of:
+        wave = items[r].system.migration.wave
+        if wave is not None:
+            pins[r] = wave
     group_pin: dict[str, tuple[int, str]] = {}
     for gid, refs in groups.members.items():
         pinned = [(pins[r], r) for r in refs if pins.get(r) is not None]
@@ -294,6 +314,9 @@ def _pins(
         pinned_wave = calendar[pin - 1]
         if not pinned_wave.open:
             yield _pin(item, "closed")
+            continue
+        if pinned_wave.started:
+            yield _pin(item, "started", as_of=str(as_of))
             continue
         for member_ref in groups.members[groups.of[ref]]:
             yield from _member_pin(item, items[member_ref], pinned_wave, pilot)
@@ -318,7 +341,7 @@ def _member_pin(item: Item, member: Item, wave: Wave, pilot: Pilot | None) -> It
             yield _pin(item, "freeze", other=other, months=frozen_months(member, wave))
         elif reason is Reason.NOT_BEFORE:
             yield _pin(item, "not_before", other=other, day=str(member.system.migration.not_before))
-        else:
+        elif reason is Reason.PILOT:
             yield _pin(item, "pilot", other=other)
 
 

@@ -346,14 +346,15 @@ name: Pusat Data Pemerintah Provinsi Jambi
     Code("E208", W("a pin that cannot hold", "pematokan gelombang yang tidak mungkin dipenuhi"), {
         "beyond": W("wave {pin} does not exist: the schedule has {waves} waves", "gelombang {pin} tidak ada: jadwal hanya punya {waves} gelombang"),
         "closed": W("wave {pin} touches a blackout and takes no system", "gelombang {pin} bersinggungan dengan masa tutup dan tidak menerima sistem"),
+        "started": W("wave {pin} has started (on or before the as-of day {as_of}) and takes no more systems: pin a later wave, or record its progress", "gelombang {pin} sudah dimulai (pada atau sebelum tanggal rencana {as_of}) dan tidak menerima sistem lagi: patok gelombang yang lebih akhir, atau catat kemajuannya"),
         "freeze": W("wave {pin} touches frozen month(s) {months}{of}", "gelombang {pin} menyentuh bulan beku {months}{of}"),
         "not_before": W("wave {pin} cuts over before not_before {day}{of}", "gelombang {pin} cutover sebelum not_before {day}{of}"),
         "pilot": W("wave {pin} is the pilot, which does not admit this system{of}", "gelombang {pin} adalah pilot, yang tidak menerima sistem ini{of}"),
         "group": W("{other} in the same move group is pinned to wave {wave}", "{other} dalam kelompok pindah yang sama dipatok ke gelombang {wave}"),
         "dependency": W("it needs {other}, which is pinned to the later wave {wave}", "sistem ini butuh {other}, yang dipatok ke gelombang {wave} yang lebih akhir"),
     }, explanation=W(
-        "A system's `migration.wave` pins it to a wave that cannot take it: a wave beyond `schedule.waves`; one that touches a blackout or one of the system's `freeze_months`; one that cuts over before its `not_before`; the pilot wave, when the system may not be in the pilot (its criticality, personal data); or a pin that contradicts another: a system it depends on pinned to a later wave, or a member of its move group pinned to another wave.",
-        "`migration.wave` sebuah sistem mematok sistem itu ke gelombang yang tidak dapat menerimanya: gelombang yang melewati `schedule.waves`; gelombang yang bersinggungan dengan masa tutup (blackout) atau dengan salah satu `freeze_months` sistem itu; gelombang yang cutover-nya sebelum `not_before`; gelombang pilot, padahal sistem itu tidak boleh ikut pilot (kekritisannya, data pribadi); atau patokan yang bertentangan dengan patokan lain: sistem yang dibutuhkannya dipatok ke gelombang yang lebih akhir, atau anggota kelompok pindahnya dipatok ke gelombang lain.",
+        "A system's `migration.wave` pins it to a wave that cannot take it: a wave beyond `schedule.waves`; one that touches a blackout or one of the system's `freeze_months`; one that cuts over before its `not_before`; the pilot wave, when the system may not be in the pilot (its criticality, personal data); or a pin that contradicts another: a system it depends on pinned to a later wave, or a member of its move group pinned to another wave. A system still `planned` may not be pinned to a wave that began on or before the as-of day.",
+        "`migration.wave` sebuah sistem mematok sistem itu ke gelombang yang tidak dapat menerimanya: gelombang yang melewati `schedule.waves`; gelombang yang bersinggungan dengan masa tutup (blackout) atau dengan salah satu `freeze_months` sistem itu; gelombang yang cutover-nya sebelum `not_before`; gelombang pilot, padahal sistem itu tidak boleh ikut pilot (kekritisannya, data pribadi); atau patokan yang bertentangan dengan patokan lain: sistem yang dibutuhkannya dipatok ke gelombang yang lebih akhir, atau anggota kelompok pindahnya dipatok ke gelombang lain. Sistem yang masih `planned` tidak boleh dipatok ke gelombang yang dimulai pada atau sebelum tanggal rencana (as-of).",
     ), fix=W(
         "Pin another wave (the plan's waves table gives every wave's dates), or remove `wave` and let migrasi choose. Where two pins disagree, change the one that matters less.",
         "Patok ke gelombang lain (tabel gelombang dalam rencana memuat tanggal setiap gelombang), atau hapus `wave` dan biarkan migrasi yang memilih. Jika dua patokan bertentangan, ubah yang kurang penting.",
@@ -381,6 +382,38 @@ name: Pusat Data Pemerintah Provinsi Jambi
     # ...
     migration:
       strategy: retire
+""")),
+    Code("E210", W("progress fields that do not fit together", "isian kemajuan yang tidak cocok satu sama lain"), {
+        "cutover_not_done": W("cutover_on is recorded, but the status is {status}: a cutover day goes with status done only", "cutover_on diisi, tetapi statusnya {status}: tanggal peralihan hanya untuk status done"),
+        "retained": W("status {status} on a retained system: a system that stays where it is has no progress (status planned)", "status {status} pada sistem yang dipertahankan (retain): sistem yang tidak dipindah tidak punya kemajuan (status planned)"),
+        "no_as_of": W("status {status} needs the day the plan is made: set schedule.as_of in the data-center file or give --as-of", "status {status} memerlukan tanggal rencana dibuat: isi schedule.as_of di berkas pusat data atau beri --as-of"),
+        "done_without_day": W("status done needs cutover_on: the day it was actually cut over", "status done memerlukan cutover_on: tanggal sistem benar-benar dialihkan"),
+        "in_progress_without_wave": W("status in_progress needs migration.wave: the wave it is being moved in", "status in_progress memerlukan migration.wave: gelombang tempat sistem sedang dipindah"),
+    }, explanation=W(
+        "The progress recorded for a system does not fit together: `status: done` without `cutover_on` (the day it was cut over), `cutover_on` on a system that is not `done`, `status: in_progress` without `migration.wave` (the wave it is being moved in), progress on a retained system, or progress while no as-of day is set (`schedule.as_of`, or `--as-of` on the command line).",
+        "Kemajuan yang dicatat untuk sebuah sistem tidak cocok satu sama lain: `status: done` tanpa `cutover_on` (tanggal sistem dialihkan), `cutover_on` pada sistem yang statusnya bukan `done`, `status: in_progress` tanpa `migration.wave` (gelombang tempat sistem sedang dipindah), kemajuan pada sistem yang dipertahankan (`retain`), atau kemajuan padahal tanggal rencana belum ditetapkan (`schedule.as_of`, atau `--as-of` di baris perintah).",
+    ), fix=W(
+        "Complete the record: `done` with the day it was cut over (`cutover_on: 2027-03-12`), `in_progress` with its `wave`. Remove `cutover_on` from a system not yet done, and set `schedule.as_of` in the data-center file to the day the plan is made.",
+        "Lengkapi catatannya: `done` beserta tanggal dialihkan (`cutover_on: 2027-03-12`), `in_progress` beserta `wave`-nya. Hapus `cutover_on` dari sistem yang belum selesai, dan isi `schedule.as_of` di berkas pusat data dengan tanggal rencana dibuat.",
+    ), example=Example("corpus/e210-done-without-cutover-on", "kota-jambi.yaml", """\
+    migration:
+      strategy: rehost
+      status: done
+""")),
+    Code("E211", W("progress that contradicts the as-of day", "kemajuan yang bertentangan dengan tanggal rencana"), {
+        "after_as_of": W("cutover_on {day} lies after the as-of day {as_of}: a cutover cannot be recorded before it happens", "cutover_on {day} jatuh setelah tanggal rencana {as_of}: peralihan tidak dapat dicatat sebelum terjadi"),
+        "wave_ended": W("wave {wave} ended on {day}, before the as-of day {as_of}: record the system done with its cutover_on, or pin a later wave", "gelombang {wave} berakhir pada {day}, sebelum tanggal rencana {as_of}: catat sistem sebagai done dengan cutover_on, atau patok gelombang yang lebih akhir"),
+    }, explanation=W(
+        "The progress recorded contradicts the day the plan is made (the as-of day): a `cutover_on` after it, which cannot have happened yet, or a system still `in_progress` in a wave that ended before it.",
+        "Kemajuan yang dicatat bertentangan dengan tanggal rencana dibuat (as-of): `cutover_on` sesudah tanggal itu, yang belum mungkin terjadi, atau sistem yang masih `in_progress` di gelombang yang sudah berakhir sebelum tanggal itu.",
+    ), fix=W(
+        "Correct `cutover_on` (a slip in the month or the year is common) or the as-of day. A system whose wave has ended is either `done`, with the day it was cut over, or pinned to a later wave.",
+        "Betulkan `cutover_on` (salah ketik bulan atau tahun sering terjadi) atau tanggal rencana. Sistem yang gelombangnya sudah berakhir dicatat `done` beserta tanggal dialihkan, atau dipatok ke gelombang yang lebih akhir.",
+    ), example=Example("corpus/e211-cutover-after-as-of", "kota-jambi.yaml", """\
+    migration:
+      strategy: rehost
+      status: done
+      cutover_on: 2027-04-02
 """)),
     Code("W301", W("a cycle of depends_on among planned systems: they move as one group", "siklus depends_on di antara sistem yang direncanakan: semuanya dipindah sebagai satu kelompok"), {
         "": W("dependency cycle: {group} will be moved as one group", "siklus ketergantungan: {group} akan dipindah sebagai satu kelompok"),
@@ -567,6 +600,24 @@ schedule:
 finance:
   horizon_months: 16
 """)),
+    Code("W312", W("a system recorded as cut over (or under way) went before something it depends on, or apart from its move group", "sistem yang tercatat sudah dialihkan (atau sedang dipindah) mendahului sistem yang dibutuhkannya, atau terpisah dari kelompok pindahnya"), {
+        "dependency": W("recorded as cut over before {other}, which it depends on: it calls outside the Data Center until {other} follows", "tercatat dialihkan sebelum {other} yang dibutuhkannya: sistem ini memanggil ke luar Pusat Data sampai {other} menyusul"),
+        "group": W("recorded apart from {other} of its move group: they were to be cut over in the same wave", "tercatat terpisah dari {other} dalam kelompok pindahnya: keduanya seharusnya dialihkan pada gelombang yang sama"),
+    }, explanation=W(
+        "A system recorded as cut over (or being moved in a wave that has begun) went before something it depends on, which still runs outside the Data Center, or apart from a member of its move group. The record stands, but until the rest follows, the system calls out of the Data Center.",
+        "Sistem yang tercatat sudah dialihkan (atau sedang dipindah di gelombang yang sudah dimulai) mendahului sistem yang dibutuhkannya, yang masih berjalan di luar Pusat Data, atau terpisah dari anggota kelompok pindahnya. Catatannya tetap berlaku, tetapi sampai sisanya menyusul, sistem itu memanggil ke luar Pusat Data.",
+    ), fix=W(
+        "Check the record (`status`, `cutover_on`, `wave`). If it is right, make sure the connection out of the Data Center works until the other system follows, move that one soon, and accept the warning with the reason.",
+        "Periksa catatannya (`status`, `cutover_on`, `wave`). Jika benar, pastikan koneksi ke luar Pusat Data berjalan sampai sistem lain itu menyusul, segerakan pemindahannya, dan terima peringatan ini beserta alasannya.",
+    ), example=Example("corpus/w312-cut-over-before-dependency", "kota-jambi.yaml", """\
+  - id: simpeg
+    # ...
+    migration:
+      strategy: rehost
+      status: done
+      cutover_on: 2027-02-20
+    depends_on: [sso]
+""")),
 )}
 """Every code of validation.md, by code."""
 
@@ -585,7 +636,7 @@ TERMS: dict[str, Words] = {
     "what.region_code": W("Kemendagri code ('15' or '15.NN')", "kode Kemendagri ('15' atau '15.NN')"),
     "what.bps_code": W("BPS code ('15' or '15NN')", "kode BPS ('15' atau '15NN')"),
     "what.currency": W("currency code (three capital letters, such as IDR)", "kode mata uang (tiga huruf kapital, misalnya IDR)"),
-    "what.warning": W("warning code (W301 to W311)", "kode peringatan (W301 sampai W311)"),
+    "what.warning": W("warning code (W301 to W312)", "kode peringatan (W301 sampai W312)"),
     "limit.vcpu": W("vCPU", "vCPU"),
     "limit.ram_gb": W("GB of RAM", "GB RAM"),
     "limit.storage_gb": W("GB of storage", "GB penyimpanan"),

@@ -22,13 +22,14 @@ CLASSIFICATIONS = ("publik", "terbatas", "rahasia")
 HOSTING_TYPES = ("cloud", "vps", "dedicated", "colocation", "shared", "saas", "government")
 LOCATIONS = ("jambi", "indonesia", "overseas")
 KINDS = ("provinsi", "kabupaten", "kota")
+PROGRESS = ("planned", "in_progress", "done")
 
 Slug = Annotated[str, text_rule(SLUG, what="slug")]
 Ref = Annotated[str, text_rule(REF, what="ref")]
 Text200 = Annotated[str, text_rule(max_length=200)]
 Text = Annotated[str, text_rule()]
 Currency = Annotated[str, text_rule(r"^[A-Z]{3}", what="currency")]
-WarningCode = Annotated[str, text_rule(r"^W3(0[1-9]|1[01])", what="warning")]
+WarningCode = Annotated[str, text_rule(r"^W3(0[1-9]|1[0-2])", what="warning")]
 Amount = Annotated[Decimal, decimal_rule(quoted=True)]
 Number = Annotated[Decimal, decimal_rule()]
 Month = Annotated[int, int_rule(ge=1, le=12)]
@@ -132,6 +133,12 @@ class Migration(_Model):
     """Months of the year (1–12), each once, that the system's wave must not touch, such as
     school admissions in June and July.
     """
+    status: Annotated[str, enum_rule(PROGRESS)] = "planned"
+    """How far its move has come: `planned`, `in_progress` (being moved in its `wave`) or `done`
+    (cut over on `cutover_on`); progress needs the day the plan is made, `schedule.as_of`.
+    """
+    cutover_on: Date | None = None
+    """The day it was actually cut over; with status `done` only, on or before the as-of day."""
 
 
 class System(_Model):
@@ -269,6 +276,10 @@ class Schedule(_Model):
 
     start: Date
     """The first day of wave 1."""
+    as_of: Date | None = None
+    """The day the plan is made: waves begun on or before it are not planned again. The
+    command line's `--as-of` overrides it.
+    """
     wave_weeks: Annotated[int, int_rule(ge=1)]
     """The length of every wave, in weeks."""
     waves: Annotated[int, int_rule(ge=1, le=1000)]

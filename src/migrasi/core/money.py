@@ -174,9 +174,10 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     return best
 
 
-def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> MoneyDoc:
+def figures(item: Item, c: Cash, t: Timeline, counted: bool, as_of: date | None = None) -> MoneyDoc:
     """Round the money of one system once each (money.md), as the plan document holds it;
-    ``counted`` is False for retained and unscheduled systems."""
+    ``counted`` is False for retained and unscheduled systems; with an as-of day, the saving
+    to date sums the months before its month (progress.md)."""
     years = dict.fromkeys(t.years, ZERO)
     with localcontext(CONTEXT):
         for year, s in zip(t.month_years, c.savings, strict=True):
@@ -185,15 +186,16 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> MoneyDoc:
         baseline = c.external * t.horizon
         first: str | None = None
         kept = ZERO
+        to_date = sum(c.savings[: max(0, t.month(as_of))], ZERO) if as_of is not None else ZERO
         if counted and c.paid_through is not None and c.cutover_month is not None:
             if c.paid_through + 1 < t.horizon:
-                first = t.label(c.paid_through + 1)
+                first = t.label(max(0, c.paid_through + 1))
             if item.system.hosting.location != "jambi":
                 avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
                 fee = c.fee if c.cutover_month < t.horizon else ZERO
                 kept = avoided - fee
         monthly_saving = c.external - c.internal
-    inside = c.cutover_month is not None and c.cutover_month < t.horizon
+    inside = c.cutover_month is not None and 0 <= c.cutover_month < t.horizon
     by_year = {str(y): whole(v) for y, v in years.items()}
 
     def zero_if_not(value: Decimal) -> int:
@@ -211,6 +213,7 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool) -> MoneyDoc:
         net_savings=sum(by_year.values()),
         npv=whole(c.npv),
         kept_in_jambi=whole(kept),
+        to_date=whole(to_date),
     )
 
 

@@ -7,8 +7,10 @@ planner with its type; reading a plan back validates it (loading/plans.py)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -16,9 +18,11 @@ from pydantic import BaseModel
 
 from migrasi.core.decimals import rounded, whole
 from migrasi.core.findings import Finding
+from migrasi.core.graph import Groups
 from migrasi.core.models import STRATEGIES, DataCenter
 from migrasi.core.money import ZERO, Cash, Timeline, cash, figures, payback_month, running_by_year
 from migrasi.core.plandoc import (
+    PROGRESS_ORDER,
     Assumptions,
     BlackoutDoc,
     BlockedDoc,
@@ -30,6 +34,7 @@ from migrasi.core.plandoc import (
     Monthly,
     PilotDoc,
     PlanDoc,
+    Progress,
     Proven,
     RegionDoc,
     RegionTotals,
@@ -40,7 +45,7 @@ from migrasi.core.plandoc import (
 )
 from migrasi.core.problem import Problem
 from migrasi.core.programme import Item, deadline_of
-from migrasi.core.rules import WAVE_RULES
+from migrasi.core.rules import WAVE_RULES, needs
 from migrasi.core.scheduler import schedule
 from migrasi.core.state import State
 from migrasi.core.terms import Dimension, Mode, Reason, Status
@@ -109,8 +114,9 @@ def _gap(bound: int, npv: int) -> Decimal:
 
 
 def _bound(p: Problem) -> int:
-    """Σ over groups of the best own-allowed wave's rounded member NPVs (or 0)."""
-    total = 0
+    """Σ over groups of the best own-allowed wave's rounded member NPVs (or 0), and each fixed
+    system's rounded NPV at its recorded cutover (it can no longer be left out)."""
+    total = sum(whole(cash(p.items[r], rec.cutover, p.timeline).npv) for r, rec in p.fixed.items())
     for g in p.groups.values():
         best = g.best(g.allowed)
         if best is None:
@@ -139,20 +145,23 @@ def make_plan(
     findings = list(extra)
     for ref in sorted(p.items):
         item = p.items[ref]
-        k = state.wave[p.of[ref]] if item.planned else None
-        status = Status.SCHEDULED if k is not None else Status.UNSCHEDULED
-        if not item.planned:
-            status = Status.RETAINED
-        blocked = _blocked(p, state, ref) if item.planned else []
-        systems[ref], money[ref] = _system(p, item, status, k, blocked)
+        rec = p.fixed.get(ref)
+        if rec is not None:
+            systems[ref], money[ref] = _system(p, item, _recorded(item), rec.wave, [], rec.cutover)
+        else:
+            k = state.wave[p.of[ref]] if item.planned else None
+            status = _status(item, k)
+            blocked = _blocked(p, state, ref) if item.planned else []
+            cutover = p.calendar[k - 1].cutover if k is not None else None
+            systems[ref], money[ref] = _system(p, item, status, k, blocked, cutover)
         made = systems[ref]
         place = ("systems", item.index, "id")
-        if status is Status.UNSCHEDULED:
+        if made.status is Status.UNSCHEDULED:
             findings.append(Finding("W310", item.file, path=place))
         elif made.late:
             args = {"cutover": str(made.cutover), "deadline": str(made.deadline)}
             findings.append(Finding("W309", item.file, path=place, args=args))
-    totals = _totals(systems, money, p.timeline)
+    totals = _totals(systems, money, p.timeline, p.dc.schedule.as_of)
     bound = _bound(p)
     exact = None
     if proven is not None:
@@ -162,14 +171,15 @@ def make_plan(
             optimal=proven[1],
             relaxed_npv=proven[2],
         )
+    everyone = p.move_groups or Groups({}, {}, {})
     return Plan(
         mode=mode,
         timeline=p.timeline,
         waves=_waves(p, state),
         groups=[
-            GroupDoc.model_construct(id=gid, systems=list(g.members))
-            for gid, g in p.groups.items()
-            if g.size > 1
+            GroupDoc.model_construct(id=gid, systems=list(members))
+            for gid, members in everyone.members.items()
+            if len(members) > 1
         ],
         systems=systems,
         cash=money,
@@ -181,21 +191,39 @@ def make_plan(
     )
 
 
+def _recorded(item: Item) -> Status:
+    """The status of a fixed system: as recorded."""
+    return Status.DONE if item.system.migration.status == "done" else Status.IN_PROGRESS
+
+
+def _status(item: Item, wave: int | None) -> Status:
+    """The status of a system that is not fixed."""
+    if not item.planned:
+        return Status.RETAINED
+    if wave is None:
+        return Status.UNSCHEDULED
+    return Status.IN_PROGRESS if item.system.migration.status == "in_progress" else Status.SCHEDULED
+
+
 def _system(
-    p: Problem, item: Item, status: Status, wave: int | None, blocked: list[BlockedDoc]
+    p: Problem,
+    item: Item,
+    status: Status,
+    wave: int | None,
+    blocked: list[BlockedDoc],
+    cutover: date | None,
 ) -> tuple[SystemDoc, Cash]:
-    """One system's line of the plan and its exact money; money counts only when scheduled."""
+    """One system's line of the plan and its exact money; money counts only with a cutover."""
     s = item.system
     deadline = deadline_of(item, p.dc) if item.planned else None
-    if wave is None:
-        c = cash(item, None, p.timeline)
-        cutover, group, late = None, None, False
-    else:
-        g = p.groups[p.of[item.ref]]
-        cutover = p.calendar[wave - 1].cutover
+    everyone = p.move_groups or Groups({}, {}, {})
+    members = everyone.members.get(everyone.of.get(item.ref, ""), ())
+    group = members[0] if len(members) > 1 and cutover is not None else None
+    c = cash(item, cutover, p.timeline) if wave is None or item.ref in p.fixed else None
+    if c is None:
+        assert wave is not None
         c = p.cash(item.ref, wave)
-        group = g.gid if g.size > 1 else None
-        late = deadline is not None and cutover > deadline
+    late = deadline is not None and cutover is not None and cutover > deadline
     line = SystemDoc.model_construct(
         ref=item.ref,
         region=item.region,
@@ -209,22 +237,27 @@ def _system(
         late=late,
         end_early=c.end_early,
         blocked_by=blocked,
-        money=figures(item, c, p.timeline, counted=wave is not None),
+        money=figures(item, c, p.timeline, cutover is not None, p.dc.schedule.as_of),
     )
     return line, c
 
 
 def _waves(p: Problem, state: State) -> list[WaveDoc]:
+    """Every wave with the systems it holds: the groups placed there and the fixed systems the
+    record puts there."""
     by_wave: dict[int, list[str]] = {}
     for gid, wave in state.wave.items():
         if wave is not None:
-            by_wave.setdefault(wave, []).append(gid)
+            by_wave.setdefault(wave, []).extend(p.groups[gid].members)
+    for ref, rec in p.fixed.items():
+        if rec.wave:
+            by_wave.setdefault(rec.wave, []).append(ref)
     out: list[WaveDoc] = []
     for w in p.calendar:
-        groups = [p.groups[gid] for gid in by_wave.get(w.number, [])]
+        held = [p.items[r] for r in by_wave.get(w.number, [])]
         load = {
-            rule.load_key: rule.shown(sum((g.need[r] for g in groups), ZERO), p.dc)
-            for r, rule in enumerate(WAVE_RULES)
+            rule.load_key: rule.shown(total, p.dc)
+            for rule, total in zip(WAVE_RULES, needs(held), strict=True)
         }
         out.append(
             WaveDoc.model_construct(
@@ -233,33 +266,42 @@ def _waves(p: Problem, state: State) -> list[WaveDoc]:
                 cutover=w.cutover,
                 open=w.open,
                 pilot=w.pilot,
-                systems=sorted(ref for g in groups for ref in g.members),
+                started=w.started,
+                ended=w.ended,
+                systems=sorted(item.ref for item in held),
                 load=Load.model_construct(None, **load),
             )
         )
     return out
 
 
-def _totals(systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline) -> Totals:
-    """The programme's totals: sums of the rounded system figures (money.md)."""
+def _totals(
+    systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline, as_of: date | None
+) -> Totals:
+    """The programme's totals: sums of the rounded system figures (money.md); the payback
+    months from the exact savings, month by month."""
     years = [str(y) for y in t.years]
     by_year = dict.fromkeys(years, 0)
     running = dict.fromkeys(years, 0)
     regions: dict[str, list[int]] = {}
-    exact = [ZERO] * t.horizon
+    exact: dict[str | None, list[Decimal]] = {None: [ZERO] * t.horizon}
     for ref, s in systems.items():
         f = s.money
         for y in years:
             by_year[y] += f.by_year[y]
-        if s.status is Status.SCHEDULED:
+        if s.cutover is not None:
             for y, v in running_by_year(money[ref], t).items():
                 running[y] += v
         r = regions.setdefault(s.region, [0, 0, 0, 0])
         for i, v in enumerate((f.baseline, f.net_savings, f.npv, f.kept_in_jambi)):
             r[i] += v
+        mine = exact.setdefault(s.region, [ZERO] * t.horizon)
         for m, saving in enumerate(money[ref].savings):
-            exact[m] += saving
+            if saving:
+                exact[None][m] += saving
+                mine[m] += saving
     figures_ = [s.money for s in systems.values()]
+    counts = Counter(s.status for s in systems.values())
     return Totals.model_construct(
         baseline=sum(f.baseline for f in figures_),
         net_savings=sum(f.net_savings for f in figures_),
@@ -267,15 +309,21 @@ def _totals(systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline) 
         one_time=sum(f.one_time for f in figures_),
         termination_fees=sum(f.termination_fee for f in figures_),
         kept_in_jambi=sum(f.kept_in_jambi for f in figures_),
-        payback_month=payback_month(exact, t),
+        payback_month=payback_month(exact[None], t),
+        to_date=sum(f.to_date for f in figures_),
         by_year=by_year,
         dc_running_cost_by_year=running,
         by_region={
             region: RegionTotals.model_construct(
-                baseline=v[0], net_savings=v[1], npv=v[2], kept_in_jambi=v[3]
+                baseline=v[0],
+                net_savings=v[1],
+                npv=v[2],
+                kept_in_jambi=v[3],
+                payback_month=payback_month(exact[region], t),
             )
             for region, v in sorted(regions.items())
         },
+        progress=Progress.model_construct(None, **{k.value: counts[k] for k in PROGRESS_ORDER}),
     )
 
 
@@ -336,6 +384,7 @@ def document(
     return PlanDoc.model_construct(
         schema_="migrasi/plan/v1",
         mode=plan.mode,
+        as_of=dc.schedule.as_of,
         inputs=[InputFile.model_construct(file=f, sha256=h) for f, h in inputs],
         waves=plan.waves,
         groups=plan.groups,

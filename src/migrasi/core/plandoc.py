@@ -162,6 +162,10 @@ class WaveDoc(_Doc):
     cutover: date
     open: bool
     pilot: bool
+    started: bool = False
+    """It began on or before the as-of day (progress.md)."""
+    ended: bool = False
+    """Its cutover lies before the as-of day."""
     systems: list[str]
     load: Load
 
@@ -196,6 +200,8 @@ class MoneyDoc(_Doc):
     net_savings: Money
     npv: Money
     kept_in_jambi: Money
+    to_date: Money = 0
+    """The savings of the months before the as-of day's month (progress.md); 0 without one."""
 
 
 class SystemDoc(_Doc):
@@ -217,12 +223,33 @@ class SystemDoc(_Doc):
 
 
 class RegionTotals(_Doc):
-    """A region's totals: sums of its systems' rounded figures."""
+    """A region's totals: sums of its systems' rounded figures, and its payback month."""
 
     baseline: Money
     net_savings: Money
     npv: Money
     kept_in_jambi: Money
+    payback_month: Month | None = None
+
+
+class Progress(_Doc):
+    """How many systems have each status (progress.md), every status present."""
+
+    done: Count = 0
+    in_progress: Count = 0
+    scheduled: Count = 0
+    unscheduled: Count = 0
+    retained: Count = 0
+
+
+PROGRESS_ORDER = (
+    Status.DONE,
+    Status.IN_PROGRESS,
+    Status.SCHEDULED,
+    Status.UNSCHEDULED,
+    Status.RETAINED,
+)
+"""The statuses in the order the plan counts them."""
 
 
 class Totals(_Doc):
@@ -235,9 +262,12 @@ class Totals(_Doc):
     termination_fees: Money
     kept_in_jambi: Money
     payback_month: Month | None
+    to_date: Money = 0
+    """The programme's savings before the as-of day's month (progress.md)."""
     by_year: dict[Year, Money]
     dc_running_cost_by_year: dict[Year, Money]
     by_region: dict[str, RegionTotals]
+    progress: Progress = Field(default_factory=Progress)
 
 
 class Bound(_Doc):
@@ -338,6 +368,8 @@ class PlanDoc(_Doc):
 
     schema_: Literal["migrasi/plan/v1"] = Field(alias="schema")
     mode: Mode
+    as_of: date | None = None
+    """The day the plan was made (progress.md), or null."""
     inputs: list[InputFile]
     waves: list[WaveDoc]
     groups: list[GroupDoc]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,6 +13,7 @@ from migrasi.core.graph import Groups
 from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npv
 from migrasi.core.programme import Item, deadline_of
+from migrasi.core.progress import Record
 from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
 from migrasi.core.terms import Reason
 
@@ -69,6 +70,10 @@ class Problem:
     unit_limits: tuple[tuple[int | None, ...], ...] = ()
     """``limits`` scaled like the groups' loads."""
     cash_cache: dict[tuple[str, int], Cash] = field(default_factory=dict)
+    fixed: Mapping[str, Record] = field(default_factory=dict)
+    """The systems the record fixes (progress.md): in no group, never moved."""
+    move_groups: Groups | None = None
+    """The move groups of every planned system, fixed or not (what the plan shows)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
 
@@ -105,9 +110,17 @@ class Problem:
         return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
 
 
-def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
-    """Assemble the problem of the planned systems of ``items``."""
+def build(
+    items: dict[str, Item],
+    groups: Groups,
+    dc: DataCenter,
+    fixed: Mapping[str, Record] | None = None,
+    move_groups: Groups | None = None,
+) -> Problem:
+    """Assemble the problem of the planned systems of ``items`` that are not ``fixed``;
+    ``groups`` are their move groups, ``move_groups`` those of every planned system."""
     calendar = waves(dc.schedule)
+    fixed = fixed or {}
     problem = Problem(
         items=items,
         groups={},
@@ -115,7 +128,9 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
         dc=dc,
         timeline=Timeline.of(dc),
         of=dict(groups.of),
-        limits=limits(dc, calendar),
+        limits=_less_fixed(limits(dc, calendar), [items[r] for r in fixed]),
+        fixed=fixed,
+        move_groups=move_groups or groups,
     )
     users: dict[str, list[str]] = {g: [] for g in groups.members}
     for gid, needed in groups.needs.items():
@@ -151,6 +166,20 @@ def build(items: dict[str, Item], groups: Groups, dc: DataCenter) -> Problem:
         }
     _integers(problem)
     return problem
+
+
+def _less_fixed(
+    per_rule: tuple[tuple[Decimal | None, ...], ...], fixed: Sequence[Item]
+) -> tuple[tuple[Decimal | None, ...], ...]:
+    """The limits left to the systems that are not fixed: a cumulative rule's limit (capacity)
+    less what the fixed systems already use (they sit in waves that have started)."""
+    used = needs(fixed)
+    return tuple(
+        tuple(None if x is None else x - used[r] for x in per_wave)
+        if WAVE_RULES[r].cumulative and used[r]
+        else per_wave
+        for r, per_wave in enumerate(per_rule)
+    )
 
 
 def _need_refs(members: Sequence[Item], groups: Groups) -> dict[str, str]:

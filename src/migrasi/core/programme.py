@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, localcontext
 
@@ -58,6 +59,15 @@ class Inputs:
     def datacenter_file(self) -> str:
         """The path of the data-center file (the first when there are several)."""
         return self.datacenters[0].file if self.datacenters else self.first_path
+
+    def with_datacenter(self, change: Callable[[DataCenter], DataCenter]) -> Inputs:
+        """These inputs with the one data-center file's settings changed (a scenario, the
+        as-of day of the command line); unchanged when there is not exactly one."""
+        dc = self.datacenter
+        if dc is None:
+            return self
+        first = replace(self.datacenters[0], model=change(dc))
+        return replace(self, datacenters=(first, *self.datacenters[1:]))
 
 
 def split_ref(ref: str, region: str) -> str:

@@ -2,9 +2,9 @@
 
 Two kinds:
 
-- a system's **own rules** (pin, not_before, freeze, pilot): whether one system may take one
-  wave, whatever else the plan holds. They give the planner the waves a group may take, the
-  reasons of ``blocked_by``, and the pin checks of E208.
+- a system's **own rules** (started, pin, not_before, freeze, pilot): whether one system may
+  take one wave, whatever else the plan holds. They give the planner the waves a group may
+  take, the reasons of ``blocked_by``, and the pin checks of E208.
 - the **wave rules** (pilot_full, critical, team_days, transfer_hours, capacity): a quantity of
   every system (``need``) summed over a wave — or, for capacity, over every wave up to it — and
   the wave's limit of it. The scheduler's feasibility checks, the exhaustive search, the rows of
@@ -37,6 +37,10 @@ def pilot_eligible(item: Item, pilot: Pilot) -> bool:
     return s.criticality in pilot.criticality and (pilot.personal_data or not s.personal_data)
 
 
+def _started(item: Item, wave: Wave, pilot: Pilot | None) -> bool:
+    return wave.started
+
+
 def _pin(item: Item, wave: Wave, pilot: Pilot | None) -> bool:
     pin = item.system.migration.wave
     return pin is not None and pin != wave.number
@@ -62,6 +66,7 @@ def frozen_months(item: Item, wave: Wave) -> list[int]:
 
 
 OWN_RULES: tuple[tuple[Reason, Callable[[Item, Wave, Pilot | None], bool]], ...] = (
+    (Reason.STARTED, _started),
     (Reason.PIN, _pin),
     (Reason.NOT_BEFORE, _not_before),
     (Reason.FREEZE, _freeze),

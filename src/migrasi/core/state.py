@@ -88,7 +88,7 @@ class State:
         if found is not None:
             return found
         for r in CUMULATIVE:
-            if load[r] > self.room[r][k]:
+            if load[r] and load[r] > self.room[r][k]:
                 return FAILURES[r]
         return None
 

@@ -15,11 +15,14 @@ class Status(StrEnum):
     SCHEDULED = "scheduled"
     RETAINED = "retained"
     UNSCHEDULED = "unscheduled"
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
 
 
 class Reason(StrEnum):
     """The first rule that keeps a system out of a wave, in the order of planning.md's table."""
 
+    STARTED = "started"
     PIN = "pin"
     NOT_BEFORE = "not_before"
     FREEZE = "freeze"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from migrasi.core.money import contract_outlasts
 from migrasi.core.plandoc import BlockedDoc, PlanDoc, SystemDoc
@@ -53,8 +54,12 @@ def explain(ref: str, doc: PlanDoc, items: Mapping[str, Item], lang: str) -> str
             status=text(f"status.{s.status.value}", lang),
         )
     )
+    fixed = fixed_by_record(s, doc)
     if s.status is Status.RETAINED:
         out.append(text("explain.retained", lang))
+    elif fixed:
+        key = "explain.done" if s.status is Status.DONE else "explain.in_progress"
+        out.append(text(key, lang, wave=s.wave or "—", cutover=s.cutover))
     elif s.wave is None:
         out.append(text("explain.unscheduled", lang))
     else:
@@ -66,7 +71,7 @@ def explain(ref: str, doc: PlanDoc, items: Mapping[str, Item], lang: str) -> str
             late = f" ({text('status.late', lang)})" if s.late else ""
             line += "; " + text("explain.deadline", lang, deadline=s.deadline) + late
         out.append(line)
-    if s.status is not Status.RETAINED:
+    if s.status is not Status.RETAINED and not fixed:
         out.append("")
         if s.blocked_by:
             out.append(text("explain.why", lang))
@@ -82,8 +87,15 @@ def explain(ref: str, doc: PlanDoc, items: Mapping[str, Item], lang: str) -> str
     out += [text("explain.needed_by", lang)]
     out += _neighbours(users, systems, lang)
     horizon = doc.assumptions.horizon_months
-    out += ["", text("explain.money", lang), *_money(s, item, horizon, lang)]
+    out += ["", text("explain.money", lang), *_money(s, item, horizon, lang, doc.as_of)]
     return "\n".join(out) + "\n"
+
+
+def fixed_by_record(s: SystemDoc, doc: PlanDoc) -> bool:
+    """Whether the record fixes the system: done, or in progress in a wave that has begun."""
+    if s.status is Status.DONE:
+        return True
+    return s.status is Status.IN_PROGRESS and s.wave is not None and doc.waves[s.wave - 1].started
 
 
 def _neighbours(refs: list[str], systems: Mapping[str, SystemDoc], lang: str) -> list[str]:
@@ -101,7 +113,9 @@ def _neighbours(refs: list[str], systems: Mapping[str, SystemDoc], lang: str) ->
     return out
 
 
-def _money(s: SystemDoc, item: Item, horizon: int, lang: str) -> list[str]:
+def _money(
+    s: SystemDoc, item: Item, horizon: int, lang: str, as_of: date | None = None
+) -> list[str]:
     f = s.money
     rows = [
         (text("explain.external", lang), money(f.external_monthly, lang)),
@@ -121,9 +135,12 @@ def _money(s: SystemDoc, item: Item, horizon: int, lang: str) -> list[str]:
         (text("explain.npv", lang), money(f.npv, lang)),
         (text("explain.kept", lang), money(f.kept_in_jambi, lang)),
     ]
+    if as_of is not None:
+        month = f"{as_of.year:04d}-{as_of.month:02d}"
+        rows.append((text("explain.to_date", lang, day=month), money(f.to_date, lang)))
     width = max(len(a) for a, _ in rows)
     out = [f"  {a:<{width}}  {b:>18}" for a, b in rows]
     runs = s.cutover is not None and contract_outlasts(item, s.cutover)
-    if s.status is Status.SCHEDULED and (f.termination_fee or s.end_early or runs):
+    if s.cutover is not None and (f.termination_fee or s.end_early or runs):
         out.append("  " + text("explain.end_early" if s.end_early else "explain.wait", lang))
     return out

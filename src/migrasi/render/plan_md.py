@@ -178,6 +178,8 @@ def _warnings(findings: Sequence[Finding], lang: str) -> list[str]:
 
 def wave_state(w: WaveDoc) -> str:
     """``pilot``, ``open`` or ``closed``."""
+    if w.ended or w.started:
+        return "ended" if w.ended else "started"
     return "pilot" if w.pilot else "open" if w.open else "closed"
 
 

@@ -39,12 +39,15 @@ class Row:
 
 
 def systems_text(doc: PlanDoc, lang: str) -> str:
-    """``214 planned: 214 scheduled, 0 unscheduled, 0 late; 57 retained``."""
+    """``214 planned: 214 scheduled, 0 unscheduled, 0 late; 57 retained`` (with how many are
+    done and in progress when the plan is made as of a day)."""
     counts = doc.counts()
     return text(
-        "plan.systems_text",
+        "plan.systems_text" if doc.as_of is None else "plan.systems_progress",
         lang,
         planned=doc.planned(),
+        done=counts[Status.DONE],
+        in_progress=counts[Status.IN_PROGRESS],
         scheduled=counts[Status.SCHEDULED],
         unscheduled=counts[Status.UNSCHEDULED],
         late=doc.late(),
@@ -56,7 +59,17 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
     """Every line of the summary, in the order people read them."""
     t = doc.totals
     months = doc.assumptions.horizon_months
+    progress: list[Row] = []
+    if doc.as_of is not None:
+        ended = [w.wave for w in doc.waves if w.ended]
+        waves = f"W{ended[0]}–W{ended[-1]}" if len(ended) > 1 else "".join(f"W{w}" for w in ended)
+        progress = [
+            Row("as_of", text("plan.as_of", lang), words=doc.as_of.isoformat()),
+            Row("ended", text("plan.waves_ended", lang), words=waves or "—"),
+            Row("to_date", text("plan.to_date", lang), t.to_date),
+        ]
     return [
+        *progress,
         Row("npv", text("plan.npv", lang), t.npv),
         Row("net", text("plan.net", lang, months=months), t.net_savings),
         Row("baseline", text("plan.baseline", lang), t.baseline),

@@ -12,7 +12,8 @@ from migrasi.render.numbers import plain
 from migrasi.render.plan_md import wave_state
 from migrasi.render.summary import shown, summary_rows
 
-SUMMARY = ("npv", "net", "one_time", "kept", "payback", "bound", "systems")
+SUMMARY = ("as_of", "ended", "to_date", "npv", "net", "one_time", "kept", "payback", "bound",
+           "systems")  # fmt: skip
 """The summary rows a terminal shows."""
 
 WAVE_COLUMNS = ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu")
