@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup plan test lint unit bench schemas docs clean
+.PHONY: setup plan test lint unit bench schemas docs clean docs-img
 
 setup: $(STAMP)
 
@@ -53,11 +53,17 @@ schemas: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python tools/make_docs.py
 
+## docs-img: render the pictures of docs/panduan-spreadsheet.md from the real template (needs
+## LibreOffice's soffice and poppler-utils' pdftoppm).
+docs-img: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python docs/img/render.py
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
 
-## fuzz: coverage-guided fuzzing (atheris) of the YAML loader and of validate + plan on mutated
-## inventories, for FUZZ_SECONDS (default 60); findings are saved to tests/fuzz_corpus/.
+## fuzz: coverage-guided fuzzing (atheris) of the YAML loader, of validate + plan on mutated
+## inventories and of import on mutated workbooks, for FUZZ_SECONDS (default 60); findings are
+## saved to tests/fuzz_corpus/.
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz: $(STAMP)

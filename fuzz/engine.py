@@ -2,9 +2,10 @@
 
 An input that raises anything but a ``MigrasiError``, breaks an invariant (``Broken``) or runs
 longer than its limit (twice, to rule out a hiccup of the machine) is saved to
-``tests/fuzz_corpus/<short-hash>.yaml`` with a note beside it (``<short-hash>.txt``: harness,
-kind, signature, traceback). Each signature (exception type and the innermost frame of
-migrasi) is saved once, so that one bug does not fill the folder; the fuzzer then goes on.
+``tests/fuzz_corpus/<short-hash>.yaml`` (``.sheet`` for the import harness) with a note beside
+it (``<short-hash>.txt``: harness, kind, signature, traceback). Each signature (exception type
+and the innermost frame of migrasi) is saved once, so that one bug does not fill the folder;
+the fuzzer then goes on.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from fuzz.targets import ROOT, Broken
 
 CORPUS = ROOT / "tests" / "fuzz_corpus"
 MAX_SLOW = 3
+SUFFIXES = {"import": ".sheet"}
+"""The file name ending of a saved input, by harness (``.yaml`` unless named here)."""
 
 
 def _known() -> set[str]:
@@ -46,7 +49,7 @@ def save(harness: str, data: bytes, kind: str, signature: str, detail: str) -> P
     _seen.add(signature)
     digest = hashlib.sha256(data).hexdigest()[:12]
     CORPUS.mkdir(parents=True, exist_ok=True)
-    target = CORPUS / f"{digest}.yaml"
+    target = CORPUS / f"{digest}{SUFFIXES.get(harness, '.yaml')}"
     target.write_bytes(data)
     note = (
         f"harness: {harness}\nkind: {kind}\nsignature: {signature}\n"

@@ -1,8 +1,9 @@
-"""``make fuzz``: run both harnesses side by side for ``--seconds``, then sum up.
+"""``make fuzz``: run the harnesses side by side for ``--seconds``, then sum up.
 
 Each harness runs under libFuzzer (atheris) with a working corpus in ``.cache/fuzz/`` (git
 ignores it) seeded from the shipped inventories, the golden cases, the invalid-input corpus and
-``tests/fuzz_corpus/``. Findings caught in the harness are saved by ``fuzz/engine.py``; a hard
+``tests/fuzz_corpus/`` (the import harness: the shipped inventories' workbooks, as zip bytes
+and as sheet text). Findings caught in the harness are saved by ``fuzz/engine.py``; a hard
 crash, a hang past ``-timeout`` or memory past ``-rss_limit_mb`` stops libFuzzer with an artifact,
 which this driver saves to ``tests/fuzz_corpus/`` with a note, before starting the harness again
 until the time is up.
@@ -22,11 +23,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from fuzz.engine import SUFFIXES
 from fuzz.targets import MARK, ROOT
 
 WORK = ROOT / ".cache" / "fuzz"
 CORPUS = ROOT / "tests" / "fuzz_corpus"
-HARNESSES = {"loader": 65536, "validate": 32768}
+HARNESSES = {"loader": 65536, "validate": 32768, "import": 262144}
 EXECUTED = re.compile(rb"stat::number_of_executed_units: (\d+)")
 STATUS = re.compile(rb"^#(\d+)\s", re.MULTILINE)
 
@@ -56,6 +58,8 @@ def seeds(harness: str) -> Path:
     folder = WORK / f"seeds-{harness}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    if harness == "import":
+        return _workbook_seeds(folder)
     folders = sorted(p for p in (ROOT / "tests" / "corpus").iterdir() if p.is_dir())
     folders += sorted((ROOT / "tests" / "cases").glob("*/inventories"))
     for regression in sorted(CORPUS.glob("*.yaml")):
@@ -76,13 +80,30 @@ def seeds(harness: str) -> Path:
     return folder
 
 
+def _workbook_seeds(folder: Path) -> Path:
+    """The shipped inventories' workbooks, raw and as sheet text, and the saved import inputs."""
+    from fuzz.sheet_text import to_text
+    from migrasi.api_intake import template
+
+    for regression in sorted(CORPUS.glob("*.sheet")):
+        _write_seed(folder, regression.read_bytes())
+    for path in sorted((ROOT / "inventories").glob("*.yaml")):
+        if path.name != "datacenter.yaml":
+            made = template(path, "id").workbook
+            assert made is not None
+            _write_seed(folder, made)
+            _write_seed(folder, to_text(made))
+    return folder
+
+
 def _keep_artifacts(harness: str, artifacts: Path, log_tail: str, tally: Tally) -> None:
     for artifact in sorted(artifacts.iterdir()):
         data = artifact.read_bytes()
         kind = artifact.name.split("-", 1)[0]
         digest = hashlib.sha256(data).hexdigest()[:12]
         CORPUS.mkdir(parents=True, exist_ok=True)
-        (CORPUS / f"{digest}.yaml").write_bytes(data)
+        suffix = SUFFIXES.get(harness, ".yaml")
+        (CORPUS / f"{digest}{suffix}").write_bytes(data)
         note = (
             f"harness: {harness}\nkind: {kind} (libFuzzer artifact)\n"
             f"signature: {kind} {harness} {digest}\nfound by: make fuzz\n\n{log_tail}\n"
@@ -90,7 +111,7 @@ def _keep_artifacts(harness: str, artifacts: Path, log_tail: str, tally: Tally) 
         (CORPUS / f"{digest}.txt").write_text(note, encoding="utf-8")
         artifact.unlink()
         tally.artifacts += 1
-        print(f"FINDING {kind} in {harness} -> tests/fuzz_corpus/{digest}.yaml", file=sys.stderr)
+        print(f"FINDING {kind} in {harness} -> tests/fuzz_corpus/{digest}{suffix}", file=sys.stderr)
 
 
 def fuzz(harness: str, deadline: float, tally: Tally) -> None:
@@ -136,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--harness", choices=sorted(HARNESSES), action="append")
     args = parser.parse_args(argv)
     chosen = args.harness or sorted(HARNESSES)
-    before = {p.name for p in CORPUS.glob("*.yaml")}
+    before = {p.name for p in CORPUS.iterdir() if p.suffix != ".txt"}
     deadline = time.monotonic() + args.seconds
     tallies = {h: Tally() for h in chosen}
     threads = [threading.Thread(target=fuzz, args=(h, deadline, tallies[h])) for h in chosen]
@@ -144,13 +165,13 @@ def main(argv: list[str] | None = None) -> int:
         t.start()
     for t in threads:
         t.join()
-    new = sorted({p.name for p in CORPUS.glob("*.yaml")} - before)
+    new = sorted({p.name for p in CORPUS.iterdir() if p.suffix != ".txt"} - before)
     for h in chosen:
         tally = tallies[h]
         print(f"{h}: {tally.executions} executions in {args.seconds} s ({tally.starts} starts)")
     print(f"new findings in tests/fuzz_corpus/: {len(new)}")
     for name in new:
-        note = CORPUS / name.replace(".yaml", ".txt")
+        note = (CORPUS / name).with_suffix(".txt")
         sig = next(
             (
                 line

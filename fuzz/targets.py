@@ -1,13 +1,16 @@
 """What the fuzzers run, shared with ``tests/test_fuzz_regressions.py``.
 
-Two targets. ``parse_bytes`` feeds arbitrary bytes to the YAML loader. ``run_folder`` splits
+Three targets. ``parse_bytes`` feeds arbitrary bytes to the YAML loader. ``run_folder`` splits
 its input at ``MARK`` into up to four files, writes them into a folder and runs everything a
 user can run on them: validate (every format), plan (every file of the plan folder), the
 terminal tables, explain, graph, savings (every view and format) and diff. Bad input may only
 give findings or a ``MigrasiError``; any other exception is a finding of the fuzzer, and so is
 a broken invariant (``Broken``): a finding without a place, a raw control character in text
 meant for a terminal, a spreadsheet formula in ``savings.csv``, a Mermaid label that escapes
-its quotes, a Markdown table row with a wrong number of cells.
+its quotes, a Markdown table row with a wrong number of cells. ``import_bytes`` imports a
+workbook (the bytes themselves, or the sheets ``fuzz.sheet_text`` reads from them) and checks
+that every finding has a place, that every report renders, that an accepted inventory's YAML
+reads back to it and its workbook imports to it again, and that ``--annotate`` works.
 """
 
 from __future__ import annotations
@@ -256,3 +259,54 @@ def _diffs(old: Path, new: Path, lang: str) -> None:
     no_raw_control("diff text", str(FORMATS["text"].render(back, lang)))
     markdown_tables("diff md", str(FORMATS["md"].render(forth, lang)))
     json.loads(str(FORMATS["json"].render(forth, lang)))
+
+
+def _places(findings: list[Any]) -> None:
+    for f in findings:
+        whole = f.code in ("E002", "E005") or f.args.get("why") == "sheet"
+        if f.cell is None and not whole:
+            raise Broken(f"workbook finding without a cell: {f}")
+
+
+def import_bytes(folder: Path, data: bytes, lang: str = "en") -> list[Exception]:
+    """Import ``data`` as a workbook (raw when it looks like a zip, else as sheet text)."""
+    from fuzz.sheet_text import to_workbook
+    from migrasi import api_intake
+    from migrasi.core.models import Inventory
+    from migrasi.loading.yamlio import parse
+    from migrasi.render import reporters
+
+    problems: list[Exception] = []
+    path = folder / "fuzz.xlsx"
+    path.write_bytes(data if data.startswith(b"PK") else to_workbook(data))
+    result = api_intake.import_workbook(path, [REFERENCE_CASE])
+    findings = result.findings
+
+    def round_trip() -> None:
+        if result.inventory is None:
+            return
+        text = api_intake.inventory_text(result, "s.json")
+        back = parse("fuzz.yaml", text.encode("utf-8"))
+        if Inventory.model_validate(back.data) != result.inventory:
+            raise Broken("the imported YAML reads back to another inventory")
+        made = folder / "again.yaml"
+        made.write_text(text, encoding="utf-8")
+        again = api_intake.template(made, lang)
+        if again.workbook is None:
+            raise Broken(f"the imported inventory does not export: {again.findings[:1]}")
+        (folder / "again.xlsx").write_bytes(again.workbook)
+        if api_intake.import_workbook(folder / "again.xlsx", None).inventory != result.inventory:
+            raise Broken("the exported workbook imports to another inventory")
+
+    _steps(
+        problems,
+        lambda: _places(findings),
+        lambda: no_raw_control("import text", reporters.as_text(findings, lang, {})),
+        lambda: no_raw_control("import github", reporters.as_github(findings, lang)),
+        lambda: json.loads(reporters.as_json(findings, lang)),
+        lambda: json.loads(reporters.as_sarif(findings, lang)),
+        lambda: json.loads(reporters.as_gitlab(findings, lang)),
+        round_trip,
+        lambda: api_intake.annotated(result, lang),
+    )
+    return problems

@@ -7,8 +7,9 @@ run of lines, none included; trailing spaces and blank lines at the end are not 
 
 The examples of one document run in order, from the root of a copy of the repository's
 inventories, plans and test cases, so that a document may first write a file and then read it,
-and no example changes the repository. They run without a terminal, 80 columns wide, with
-``NO_COLOR`` set and nothing of CI's environment. docs/README.md tells writers the same.
+and no example changes the repository. A file an example reads that the repository does not hold
+(a filled-in workbook) is made by :data:`FIXTURES`. They run without a terminal, 80 columns
+wide, with ``NO_COLOR`` set and nothing of CI's environment. docs/README.md tells writers the same.
 """
 
 from __future__ import annotations
@@ -31,6 +32,26 @@ from tests.elide import match
 DOCUMENTS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 COPIED = ("inventories", "plans", "schemas", "tests/corpus", "tests/cases")
 """What an example may read or write, copied for each document."""
+
+
+def _tebo_filled(path: Path) -> None:
+    """Tebo's workbook as `migrasi export` writes it, then filled in with three slips."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from migrasi import api_intake
+
+    made = api_intake.template(ROOT / "inventories" / "tebo.yaml", "id")
+    assert made.workbook is not None
+    wb = load_workbook(io.BytesIO(made.workbook))
+    sheet = wb["Sistem"]
+    sheet["E5"], sheet["K7"], sheet["N9"] = "sedang", "4.500.000", "31/12/2027"
+    wb.save(path)
+
+
+FIXTURES = {"tebo-isi.xlsx": _tebo_filled}
+"""Files the examples read that the repository does not hold, by name, and what makes each."""
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 SHELL = frozenset("|&;<>()`$")
@@ -108,6 +129,9 @@ def test_examples_print_what_the_document_shows(document: Path, tmp_path: Path) 
         pytest.skip("no examples")
     for part in COPIED:
         shutil.copytree(ROOT / part, tmp_path / part, symlinks=True)
+    for fixture, make in FIXTURES.items():
+        if any(fixture in example.command for example in found):
+            make(tmp_path / fixture)
     name = document.relative_to(ROOT).as_posix()
     for example in found:
         want, got = _trimmed(example.output), _trimmed(_run(example, tmp_path).splitlines())

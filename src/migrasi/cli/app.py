@@ -14,6 +14,7 @@ from migrasi.cli import (
     codes_cmd,
     diff_cmd,
     graph_cmd,
+    intake_cmd,
     plan_cmd,
     savings_cmd,
     schema_cmd,
@@ -60,6 +61,7 @@ graph_cmd.register(app)
 savings_cmd.register(app)
 diff_cmd.register(app)
 schema_cmd.register(app)
+intake_cmd.register(app)
 codes_cmd.register(app)
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
 from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.render.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from migrasi.core.findings import Finding
 
 HELP = """Check inventories and the data-center file; report every problem with file:line:column.
 
@@ -39,19 +44,10 @@ def validate(
 ) -> int:
     """Check inventories for CI."""
     from migrasi import api
-    from migrasi.render import reporters
     from migrasi.render.catalog import counts, text
 
     result = api.validate(paths_or_default(paths), show_accepted=show_accepted, as_of=as_of)
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    chosen = fmt if fmt is not None else ("github" if in_actions else "text")
-    findings = result.findings
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = reporters.Report(findings, result.sources(), color)
-    sys.stdout.write(str(FORMATS[chosen].render(report, lang.value)))
-    if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
-        summary = reporters.as_markdown_summary(findings, lang.value, result.files)
-        _step_summary(os.environ["GITHUB_STEP_SUMMARY"], summary, lang.value)
+    report(result.findings, fmt, lang, result.sources(), result.files)
     if result.errors or result.warnings:
         line = counts(lang.value, result.files, result.errors, result.warnings)
     else:
@@ -62,6 +58,28 @@ def validate(
     print(line, file=sys.stderr)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     return 1 if failed else 0
+
+
+def report(
+    findings: Sequence[Finding],
+    fmt: str | None,
+    lang: Lang,
+    sources: Mapping[str, str],
+    files: int,
+    stream: TextIO | None = None,
+) -> None:
+    """Write findings in the chosen format (``github`` by default in GitHub Actions, with the
+    step summary), on standard output unless ``stream`` says otherwise."""
+    from migrasi.render import reporters
+
+    out = stream or sys.stdout
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    chosen = fmt if fmt is not None else ("github" if in_actions else "text")
+    color = out.isatty() and "NO_COLOR" not in os.environ
+    out.write(str(FORMATS[chosen].render(reporters.Report(findings, sources, color), lang.value)))
+    if fmt is None and in_actions and os.environ.get("GITHUB_STEP_SUMMARY"):
+        summary = reporters.as_markdown_summary(findings, lang.value, files)
+        _step_summary(os.environ["GITHUB_STEP_SUMMARY"], summary, lang.value)
 
 
 def _step_summary(path: str, summary: str, lang: str) -> None:

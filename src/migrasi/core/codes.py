@@ -108,18 +108,24 @@ region:
   code: "15.71"
   name: Kota Jambi: Pusat Kota
 """)),
-    Code("E002", W("not UTF-8 text (UTF-16, UTF-32 and NUL characters included), or a file that cannot be read", "bukan teks UTF-8 (termasuk UTF-16, UTF-32 dan karakter NUL), atau berkas tidak dapat dibaca"), {
+    Code("E002", W("not UTF-8 text (UTF-16, UTF-32 and NUL characters included), a file that cannot be read, or a workbook that is not a plain xlsx", "bukan teks UTF-8 (termasuk UTF-16, UTF-32 dan karakter NUL), berkas yang tidak dapat dibaca, atau buku kerja yang bukan xlsx biasa"), {
         "byte": W("not UTF-8 text: byte {byte} cannot be decoded", "bukan teks UTF-8: bita {byte} tidak dapat dibaca"),
         "utf16": W("not UTF-8 text: the file is UTF-16 or UTF-32; save it as UTF-8", "bukan teks UTF-8: berkas ini UTF-16 atau UTF-32; simpan sebagai UTF-8"),
         "nul": W("not UTF-8 text: the file holds a NUL character", "bukan teks UTF-8: berkas memuat karakter NUL"),
         "unreadable": W("the file cannot be read: {reason}", "berkas tidak dapat dibaca: {reason}"),
         "outside": W("not read: a link to {target}, outside the folders given (name the file itself as a PATH to read it)", "tidak dibaca: tautan ke {target}, di luar folder yang diberikan (sebut berkas itu sendiri sebagai PATH untuk membacanya)"),
+        "not_zip": W("not an xlsx workbook (not a zip archive): save it in Excel or LibreOffice as Excel Workbook (.xlsx)", "bukan buku kerja xlsx (bukan arsip zip): simpan di Excel atau LibreOffice sebagai Excel Workbook (.xlsx)"),
+        "xls": W("an Excel 97-2003 workbook (.xls) or a password-protected one: save it as Excel Workbook (.xlsx) without a password", "buku kerja Excel 97-2003 (.xls) atau yang berkata sandi: simpan sebagai Excel Workbook (.xlsx) tanpa kata sandi"),
+        "macro": W("a workbook with macros (.xlsm) is not accepted: save it as Excel Workbook (.xlsx)", "buku kerja bermakro (.xlsm) tidak diterima: simpan sebagai Excel Workbook (.xlsx)"),
+        "not_workbook": W("not an xlsx workbook: the archive holds no spreadsheet workbook", "bukan buku kerja xlsx: arsip ini tidak memuat buku kerja lembar sebar"),
+        "dtd": W("not an xlsx workbook: a part declares a DTD or entities, which real workbooks never do", "bukan buku kerja xlsx: ada bagian yang mendeklarasikan DTD atau entitas, yang tidak pernah ada di buku kerja sungguhan"),
+        "broken": W("the workbook is damaged and cannot be read ({detail}): open it in Excel or LibreOffice and save it again", "buku kerja rusak dan tidak dapat dibaca ({detail}): buka di Excel atau LibreOffice lalu simpan lagi"),
     }, explanation=W(
-        "migrasi reads text encoded as UTF-8 only. A file saved as UTF-16 or UTF-32 (some Windows editors and spreadsheet exports do this), a byte that is not UTF-8 (text pasted from an old Windows-1252 document; shown here as `\\xff`) or a NUL character is refused. So is a file that cannot be read at all (its permissions), and a link, found in a folder, that leads outside the folders given: it is not followed.",
-        "migrasi hanya membaca teks berkode UTF-8. Berkas yang disimpan sebagai UTF-16 atau UTF-32 (beberapa penyunting di Windows dan ekspor spreadsheet melakukannya), bita yang bukan UTF-8 (teks tempelan dari dokumen lama berkode Windows-1252; di sini tampil sebagai `\\xff`) atau karakter NUL ditolak. Begitu juga berkas yang sama sekali tidak dapat dibaca (hak aksesnya), dan tautan (link) di dalam folder yang mengarah ke luar folder yang diberikan: tautan itu tidak diikuti.",
+        "migrasi reads text encoded as UTF-8 only. A file saved as UTF-16 or UTF-32 (some Windows editors and spreadsheet exports do this), a byte that is not UTF-8 (text pasted from an old Windows-1252 document; shown here as `\\xff`) or a NUL character is refused. So is a file that cannot be read at all (its permissions), a link, found in a folder, that leads outside the folders given (it is not followed), and a workbook given to `migrasi import` that is not a plain .xlsx: an old .xls, one with macros or a password, or a damaged one.",
+        "migrasi hanya membaca teks berkode UTF-8. Berkas yang disimpan sebagai UTF-16 atau UTF-32 (beberapa penyunting di Windows dan ekspor spreadsheet melakukannya), bita yang bukan UTF-8 (teks tempelan dari dokumen lama berkode Windows-1252; di sini tampil sebagai `\\xff`) atau karakter NUL ditolak. Begitu juga berkas yang sama sekali tidak dapat dibaca (hak aksesnya), tautan (link) di dalam folder yang mengarah ke luar folder yang diberikan (tautan itu tidak diikuti), dan buku kerja untuk `migrasi import` yang bukan .xlsx biasa: .xls lama, yang bermakro atau berkata sandi, atau yang rusak.",
     ), fix=W(
-        "Save the file as UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: the encoding in the status bar, Save with Encoding, UTF-8) and retype the character at the position shown. For a link, copy the file itself into the folder, or name it on the command line.",
-        "Simpan berkas sebagai UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: klik encoding di status bar, Save with Encoding, UTF-8) dan ketik ulang karakter pada posisi yang ditunjuk. Untuk tautan, salin berkas aslinya ke dalam folder, atau sebut berkas itu di baris perintah.",
+        "Save the file as UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: the encoding in the status bar, Save with Encoding, UTF-8) and retype the character at the position shown. For a link, copy the file itself into the folder, or name it on the command line. Save a workbook in Excel or LibreOffice as Excel Workbook (.xlsx), without a password.",
+        "Simpan berkas sebagai UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: klik encoding di status bar, Save with Encoding, UTF-8) dan ketik ulang karakter pada posisi yang ditunjuk. Untuk tautan, salin berkas aslinya ke dalam folder, atau sebut berkas itu di baris perintah. Simpan buku kerja di Excel atau LibreOffice sebagai Excel Workbook (.xlsx), tanpa kata sandi.",
     ), example=Example("corpus/e002-invalid-utf8-byte", "kota-jambi.yaml", """\
     migration:
       strategy: rehost
@@ -127,9 +133,10 @@ region:
 """)),
     Code("E003", W("a key appears twice in one mapping", "sebuah kunci muncul dua kali dalam satu pemetaan"), {
         "": W("key '{key}' appears twice in this mapping (only the first is used)", "kunci '{key}' muncul dua kali dalam pemetaan ini (hanya yang pertama dipakai)"),
+        "column": W("column '{key}' appears twice (only the first is read)", "kolom '{key}' muncul dua kali (hanya yang pertama dibaca)"),
     }, explanation=W(
-        "A key is written twice in one mapping, for instance two `name:` lines in one system. Many YAML readers silently keep the last one, so one of the two values would be lost without anyone noticing; migrasi reports the second and uses the first.",
-        "Sebuah kunci ditulis dua kali dalam satu pemetaan, misalnya dua baris `name:` dalam satu sistem. Banyak pembaca YAML diam-diam memakai yang terakhir, sehingga salah satu nilai hilang tanpa ada yang sadar; migrasi melaporkan yang kedua dan memakai yang pertama.",
+        "A key is written twice in one mapping, for instance two `name:` lines in one system. Many YAML readers silently keep the last one, so one of the two values would be lost without anyone noticing; migrasi reports the second and uses the first. In a workbook, the same holds for a column heading written twice.",
+        "Sebuah kunci ditulis dua kali dalam satu pemetaan, misalnya dua baris `name:` dalam satu sistem. Banyak pembaca YAML diam-diam memakai yang terakhir, sehingga salah satu nilai hilang tanpa ada yang sadar; migrasi melaporkan yang kedua dan memakai yang pertama. Di buku kerja, begitu pula judul kolom yang ditulis dua kali.",
     ), fix=W(
         "Keep one of the two lines, with the right value, and delete the other. If the second was meant for another system, check its indentation and the `- id:` above it.",
         "Pertahankan satu baris saja, dengan nilai yang benar, dan hapus yang lain. Jika baris kedua sebenarnya untuk sistem lain, periksa indentasinya dan `- id:` di atasnya.",
@@ -155,14 +162,19 @@ region:
 schema: migrasi/inventory/v1
 notes: draft
 """)),
-    Code("E005", W("over a safety limit: size, nesting, aliases or list length", "melewati batas keamanan: ukuran, kedalaman, alias atau panjang daftar"), {
+    Code("E005", W("over a safety limit: size, nesting, aliases or list length; a workbook's expanded size or rows", "melewati batas keamanan: ukuran, kedalaman, alias atau panjang daftar; ukuran terurai atau jumlah baris buku kerja"), {
         "size": W("the file is larger than 16 MiB", "berkas lebih besar dari 16 MiB"),
         "depth": W("nesting deeper than 64 levels", "susunan bertingkat lebih dari 64 tingkat"),
         "aliases": W("aliases expand to more than 100,000 nodes", "alias berkembang menjadi lebih dari 100.000 simpul"),
         "list": W("a list longer than 10,000 entries", "daftar lebih panjang dari 10.000 entri"),
+        "expanded": W("an archive member of the workbook expands past 64 MiB", "sebuah bagian arsip buku kerja berkembang lebih dari 64 MiB"),
+        "total": W("the archive members of the workbook together expand past 256 MiB", "bagian-bagian arsip buku kerja bersama-sama berkembang lebih dari 256 MiB"),
+        "members": W("the workbook archive holds more than 10,000 members", "arsip buku kerja memuat lebih dari 10.000 bagian"),
+        "rows": W("the sheet has more than 10,000 rows", "lembar memuat lebih dari 10.000 baris"),
+        "cells": W("the sheet has more than 500,000 filled cells", "lembar memuat lebih dari 500.000 sel terisi"),
     }, explanation=W(
-        "migrasi refuses, before reading further, a file that could exhaust the machine: larger than 16 MiB, nested deeper than 64 levels, with aliases (`*name`) that expand to more than 100,000 values, or with a list of more than 10,000 entries. A region's inventory is far below every limit, so this is nearly always a damaged or machine-made file.",
-        "migrasi menolak, sebelum membaca lebih jauh, berkas yang dapat menghabiskan sumber daya mesin: lebih besar dari 16 MiB, bertingkat lebih dari 64 lapis, dengan alias (`*nama`) yang berkembang menjadi lebih dari 100.000 nilai, atau dengan daftar berisi lebih dari 10.000 entri. Inventaris satu wilayah jauh di bawah semua batas ini, jadi hampir selalu ini berkas yang rusak atau hasil buatan program.",
+        "migrasi refuses, before reading further, a file that could exhaust the machine: larger than 16 MiB, nested deeper than 64 levels, with aliases (`*name`) that expand to more than 100,000 values, or with a list of more than 10,000 entries; for a workbook, parts that expand past 64 MiB (256 MiB together), more than 10,000 rows or 500,000 filled cells in a sheet. A region's inventory is far below every limit, so this is nearly always a damaged or machine-made file.",
+        "migrasi menolak, sebelum membaca lebih jauh, berkas yang dapat menghabiskan sumber daya mesin: lebih besar dari 16 MiB, bertingkat lebih dari 64 lapis, dengan alias (`*nama`) yang berkembang menjadi lebih dari 100.000 nilai, atau dengan daftar berisi lebih dari 10.000 entri; untuk buku kerja, bagian yang terurai lebih dari 64 MiB (256 MiB seluruhnya), lebih dari 10.000 baris atau 500.000 sel terisi dalam satu lembar. Inventaris satu wilayah jauh di bawah semua batas ini, jadi hampir selalu ini berkas yang rusak atau hasil buatan program.",
     ), fix=W(
         "Open the file at the position shown and remove what should not be there: a pasted block, brackets that never end, aliases that refer to one another. Split a list that is really that long over several files.",
         "Buka berkas pada posisi yang ditunjuk dan hapus yang tidak semestinya ada: blok tempelan, kurung yang berulang tanpa akhir, alias yang saling merujuk. Daftar yang memang sepanjang itu dibagi ke beberapa berkas.",
@@ -189,9 +201,11 @@ region:
     Code("E101", W("a required field is missing", "isian wajib tidak ada"), {
         "": W("required field '{field}' is missing", "isian wajib '{field}' tidak ada"),
         "moved": W("required field 'resources' is missing (needed unless the strategy is retire or retain)", "isian wajib 'resources' tidak ada (wajib kecuali strateginya retire atau retain)"),
+        "sheet": W("the workbook has no sheet '{sheet}' (required field '{field}')", "buku kerja tidak punya lembar '{sheet}' (isian wajib '{field}')"),
+        "column": W("required column '{field}' is missing", "kolom wajib '{field}' tidak ada"),
     }, explanation=W(
-        "A field that must be filled in is missing. The position is the first key of the mapping that lacks it: a system's `- id:` line for a field of the system. `resources` is required for every system whose strategy is not `retire` or `retain`. A misspelt key (E103 in the same place) is often the reason.",
-        "Isian yang wajib diisi tidak ada. Posisinya adalah kunci pertama dari pemetaan yang kekurangan isian itu: baris `- id:` sebuah sistem untuk isian milik sistem. `resources` wajib untuk setiap sistem yang strateginya bukan `retire` atau `retain`. Penyebabnya sering kunci yang salah ketik (E103 di tempat yang sama).",
+        "A field that must be filled in is missing. The position is the first key of the mapping that lacks it: a system's `- id:` line for a field of the system. `resources` is required for every system whose strategy is not `retire` or `retain`. A misspelt key (E103 in the same place) is often the reason. In a workbook, a required sheet or column is missing.",
+        "Isian yang wajib diisi tidak ada. Posisinya adalah kunci pertama dari pemetaan yang kekurangan isian itu: baris `- id:` sebuah sistem untuk isian milik sistem. `resources` wajib untuk setiap sistem yang strateginya bukan `retire` atau `retain`. Penyebabnya sering kunci yang salah ketik (E103 di tempat yang sama). Di buku kerja, lembar atau kolom wajib tidak ada.",
     ), fix=W(
         "Add the field the message names, at the indentation of the other fields of that mapping. If it is there under another name, correct the name.",
         "Tambahkan isian yang disebut pesan, sejajar dengan isian lain dalam pemetaan itu. Jika isian itu sudah ada dengan nama lain, betulkan namanya.",
@@ -220,6 +234,10 @@ region:
         "m_order": W("{got} lies before {first} ({bound})", "{got} lebih awal dari {first} ({bound})"),
         "m_other": W("wrong value: {detail}", "nilai salah: {detail}"),
         "m_calendar": W("the schedule would run past the year 9999", "jadwal akan melewati tahun 9999"),
+        "m_formula": W("a formula without a stored value: type the value, or open and save the file in Excel or LibreOffice", "rumus tanpa nilai tersimpan: ketik nilainya, atau buka dan simpan berkas di Excel atau LibreOffice"),
+        "m_noise": W("the cell holds {got}, more digits than a spreadsheet shows (a formula's rounding?): type the number", "sel menyimpan {got}, lebih banyak digit daripada yang ditampilkan (sisa pembulatan rumus?): ketik angkanya"),
+        "m_cell_error": W("the cell holds the error {got}", "sel berisi galat {got}"),
+        "m_merged": W("merged cells {got}: unmerge them, one value per cell", "sel digabung {got}: pisahkan, satu nilai per sel"),
     }, explanation=W(
         "A value is there but migrasi cannot use it: a word that is not one of the field's values (`criticality: sedang`); a number written as text (`vcpu: \"4\"`) or the way amounts are written by hand (`4.500.000`, `Rp4.500.000`, `4,5 juta`); a date not written `YYYY-MM-DD` (`31/12/2027`); `yes` or `no` where `true` or `false` is meant; a number out of range (`vcpu: 0`, `wave: 0`, month 13); an id with capitals or spaces; an empty name; a ref that is neither `id` nor `region-id/id`; or a list entry written twice. The message says what it found and what it expects.",
         "Nilainya ada, tetapi tidak dapat dipakai migrasi: kata yang bukan salah satu pilihan isian itu (`criticality: sedang`); angka yang ditulis sebagai teks (`vcpu: \"4\"`) atau seperti menulis nominal dengan tangan (`4.500.000`, `Rp4.500.000`, `4,5 juta`); tanggal yang tidak ditulis `YYYY-MM-DD` (`31/12/2027`); `yes` atau `no` padahal maksudnya `true` atau `false`; angka di luar batas (`vcpu: 0`, `wave: 0`, bulan 13); id dengan huruf kapital atau spasi; nama kosong; ref yang bukan `id` atau `id-wilayah/id`; atau entri daftar yang ditulis dua kali. Pesannya menyebut apa yang ditemukan dan apa yang seharusnya.",
@@ -234,9 +252,11 @@ region:
 """)),
     Code("E103", W("an unknown field", "isian tidak dikenal"), {
         "": W("unknown field '{field}'", "isian '{field}' tidak dikenal"),
+        "no_header": W("a value in column {column}, which has no field name in row 1", "ada nilai di kolom {column}, yang tidak punya nama isian di baris 1"),
+        "no_field": W("a value in row {row}, which has no field name in column A", "ada nilai di baris {row}, yang tidak punya nama isian di kolom A"),
     }, explanation=W(
-        "The file has a key migrasi does not know: usually a typo (`ownr` for `owner`) or a field at the wrong level of indentation. Unknown keys are errors so that a misspelt field never passes silently with its value ignored; the message names the nearest known key.",
-        "Berkas memuat kunci yang tidak dikenal migrasi: biasanya salah ketik (`ownr` untuk `owner`) atau isian pada tingkat indentasi yang salah. Kunci yang tidak dikenal dianggap galat agar isian yang salah ketik tidak lolos diam-diam dengan nilainya terabaikan; pesannya menyebut kunci terdekat yang dikenal.",
+        "The file has a key migrasi does not know: usually a typo (`ownr` for `owner`) or a field at the wrong level of indentation. Unknown keys are errors so that a misspelt field never passes silently with its value ignored; the message names the nearest known key. In a workbook, a value in a column or row with no field name is one too.",
+        "Berkas memuat kunci yang tidak dikenal migrasi: biasanya salah ketik (`ownr` untuk `owner`) atau isian pada tingkat indentasi yang salah. Kunci yang tidak dikenal dianggap galat agar isian yang salah ketik tidak lolos diam-diam dengan nilainya terabaikan; pesannya menyebut kunci terdekat yang dikenal. Di buku kerja, nilai di kolom atau baris yang tidak punya nama isian juga termasuk.",
     ), fix=W(
         "Correct the key to the name the message suggests, or move it to the right level. Free text belongs in `notes`.",
         "Betulkan kunci menjadi nama yang disarankan pesan, atau pindahkan ke tingkat yang benar. Catatan bebas ditulis di `notes`.",

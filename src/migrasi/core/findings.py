@@ -25,6 +25,32 @@ class Anchor(Enum):
     """No place in a file (E205 when there is no data-center file)."""
 
 
+def column_letters(column: int) -> str:
+    """The spreadsheet name of a 1-based column number: 1 → ``A``, 28 → ``AB``."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, order=True)
+class Cell:
+    """A place in a workbook instead of a line: a sheet and a cell (or a range of cells)."""
+
+    sheet: str
+    row: int
+    column: int
+    last_row: int = 0
+    last_column: int = 0
+
+    def __str__(self) -> str:
+        first = f"{column_letters(self.column)}{self.row}"
+        if self.last_row and (self.last_row, self.last_column) != (self.row, self.column):
+            first += f":{column_letters(self.last_column)}{self.last_row}"
+        return f"{self.sheet}!{first}"
+
+
 @dataclass(frozen=True, eq=False)
 class Finding:
     """One problem at one place: a code, the arguments of its message, and where it is."""
@@ -38,6 +64,8 @@ class Finding:
     column: int | None = None
     reason: str | None = None
     """For an accepted warning: the reason the region gave."""
+    cell: Cell | None = None
+    """For a workbook: the sheet and cell, shown instead of ``line:column``."""
 
     @property
     def severity(self) -> Severity:
@@ -64,12 +92,18 @@ def path_text(path: Path) -> str:
     return "".join(out)
 
 
-def sort_key(f: Finding) -> tuple[str, int, int, str, str, str]:
-    """Order findings by file, line, column, code, then path and message arguments."""
+NO_CELL = Cell("", 0, 0)
+
+SortKey = tuple[str, int, int, Cell, str, str, str]
+
+
+def sort_key(f: Finding) -> SortKey:
+    """Order findings by file, line, column (or sheet and cell), code, then path and arguments."""
     return (
         f.file or "",
         f.line if f.line is not None else 0,
         f.column if f.column is not None else 0,
+        f.cell or NO_CELL,
         f.code,
         path_text(f.path),
         repr(sorted((k, str(v)) for k, v in f.args.items())),
@@ -78,7 +112,7 @@ def sort_key(f: Finding) -> tuple[str, int, int, str, str, str]:
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Return the findings in report order, without exact repeats."""
-    unique: dict[tuple[tuple[str, int, int, str, str, str], str], Finding] = {}
+    unique: dict[tuple[SortKey, str], Finding] = {}
     for f in findings:
         unique.setdefault((sort_key(f), f.severity), f)
     return [unique[k] for k in sorted(unique)]

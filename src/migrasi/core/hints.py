@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 _PREFIX = re.compile(r"(?:rp\.?|idr)\s*", re.IGNORECASE)
@@ -119,3 +120,19 @@ def enum_hint(got: str, allowed: Sequence[str]) -> str | None:
     key = " ".join(got.replace("_", " ").replace("-", " ").split()).lower()
     value = WORDS.get(key, key)
     return value if value in allowed and value != got else None
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def date_hint(text: str) -> str | None:
+    """``YYYY-MM-DD`` of a day written day first, as Indonesian dates are (``31/12/2027``,
+    ``1-3-2027``), or None."""
+    found = _DAY_FIRST.fullmatch(text.strip())
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -90,7 +90,7 @@ def load(paths: Sequence[Path]) -> Loaded:
             usable = dc if dc is not None and not problems else None
             datacenters.append(DataCenterInput(name, usable))
             continue
-        inv, errors = _inventory(name, doc.data)
+        inv, errors = inventory_input(name, doc.data)
         findings.extend(errors)
         inventories.append(inv)
     first = display(paths[0]) if paths else "."
@@ -98,7 +98,8 @@ def load(paths: Sequence[Path]) -> Loaded:
     return Loaded(inputs, parsed, findings, hashes, [display(p) for p in files])
 
 
-def _inventory(name: str, data: object) -> tuple[InventoryInput, list[Finding]]:
+def inventory_input(name: str, data: object) -> tuple[InventoryInput, list[Finding]]:
+    """One region file's data checked on its own: what of it is usable, and its findings."""
     model, errors = check_shape(name, Inventory, data)
     if model is not None:
         systems = tuple(enumerate(model.systems))

@@ -8,6 +8,7 @@ of validation messages are in core/codes.py.
 from __future__ import annotations
 
 from migrasi.core.codes import Words as W
+from migrasi.render.catalog_intake import INTAKE
 
 # fmt: off
 CATALOG: dict[str, W] = {
@@ -239,6 +240,7 @@ CATALOG: dict[str, W] = {
     "diff.cut": W("The details show {shown} of {total} table rows; {left} were left out to keep this comment under {limit} characters. Run `migrasi diff --format text` to see them all.", "Rincian menampilkan {shown} dari {total} baris tabel; {left} baris lainnya dihilangkan agar komentar ini tetap di bawah {limit} karakter. Jalankan `migrasi diff --format text` untuk melihat semuanya."),
 }
 # fmt: on
+CATALOG.update(INTAKE)
 
 
 def counts(lang: str, files: int, errors: int, warnings: int) -> str:

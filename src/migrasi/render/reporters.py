@@ -34,6 +34,8 @@ def _place(f: Finding) -> str:
     where = f.file or "-"
     if f.line is not None:
         where += f":{f.line}:{f.column}"
+    if f.cell is not None:
+        where += f":{f.cell}"
     return where
 
 
@@ -80,6 +82,8 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
         "path": path_text(f.path),
         "message": message(f, lang),
     }
+    if f.cell is not None:
+        item["cell"] = str(f.cell)
     if f.reason is not None:
         item["reason"] = f.reason
     return item
@@ -130,6 +134,8 @@ def as_github(findings: Sequence[Finding], lang: str) -> str:
             props.append(f"col={f.column}")
         props.append(f"title={f.code}")
         body = f"{path_text(f.path)}: {message(f, lang)}" if f.path else message(f, lang)
+        if f.cell is not None:
+            body = f"{f.cell} {body}"
         out.append(f"::{level} {','.join(props)}::{_escape_data(terminal(body))}\n")
     return "".join(out)
 
@@ -143,7 +149,8 @@ def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> s
         return head
     names = ["file", "line", "column", "severity", "code", "path", "message"]
     rows = [
-        [f.file or "", str(f.line or ""), str(f.column or ""), f.severity, f.code,
+        [f"{f.file or ''}:{f.cell}" if f.cell is not None else f.file or "", str(f.line or ""),
+         str(f.column or ""), f.severity, f.code,
          path_text(f.path), message(f, lang)]
         for f in findings
     ]  # fmt: skip
@@ -193,14 +200,12 @@ def as_sarif(findings: Sequence[Finding], lang: str) -> str:
             location: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(f.file)}}
             if f.line is not None:
                 location["region"] = {"startLine": f.line, "startColumn": f.column}
-            result["locations"] = [
-                {
-                    "physicalLocation": location,
-                    "logicalLocations": [{"fullyQualifiedName": path_text(f.path)}]
-                    if f.path
-                    else [],
-                }
-            ]
+            logical: list[dict[str, str]] = []
+            if f.path:
+                logical.append({"fullyQualifiedName": path_text(f.path)})
+            if f.cell is not None:
+                logical.append({"fullyQualifiedName": str(f.cell), "kind": "element"})
+            result["locations"] = [{"physicalLocation": location, "logicalLocations": logical}]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -247,9 +252,10 @@ def as_gitlab(findings: Sequence[Finding], lang: str) -> str:
         nth = seen[key] = seen.get(key, 0) + 1
         if nth > 1:
             key += f"\0{nth}"
+        described = f"{path}: {body}" if path else body
         issues.append(
             {
-                "description": f"{path}: {body}" if path else body,
+                "description": f"{f.cell} {described}" if f.cell is not None else described,
                 "check_name": f.code,
                 "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
                 "severity": GITLAB_SEVERITY.get(f.severity, "info"),
