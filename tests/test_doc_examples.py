@@ -8,24 +8,25 @@ run of lines, none included; trailing spaces and blank lines at the end are not 
 The examples of one document run in order, from the root of a copy of the repository's
 inventories, plans and test cases, so that a document may first write a file and then read it,
 and no example changes the repository. A file an example reads that the repository does not hold
-(a filled-in workbook) is made by :data:`FIXTURES`. They run without a terminal, 80 columns
-wide, with ``NO_COLOR`` set and nothing of CI's environment. docs/README.md tells writers the same.
+(a filled-in workbook) is made by :data:`FIXTURES`. They run in this process (the command line's
+``run``, as ``migrasi`` runs it), without a terminal, 80 columns wide, with ``NO_COLOR`` set and
+nothing of CI's environment. docs/README.md tells writers the same.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import os
+import io
 import re
 import shlex
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from migrasi.cli.app import run
 from tests.conftest import ROOT
 from tests.elide import match
 
@@ -55,7 +56,6 @@ FIXTURES = {"tebo-isi.xlsx": _tebo_filled}
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 SHELL = frozenset("|&;<>()`$")
-MIGRASI = Path(sys.executable).parent / "migrasi"
 
 
 @dataclass(frozen=True)
@@ -89,27 +89,22 @@ def examples(document: Path) -> list[Example]:
     return found
 
 
-def _run(example: Example, cwd: Path) -> str:
+ENVIRONMENT = {"COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
+"""What the examples run with; CI's own variables are removed (GitHub's would change the format)."""
+REMOVED = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR", "CLICOLOR_FORCE", "CI")
+
+
+def _run(example: Example) -> str:
+    """Run the example's command in this process (the current folder and environment already
+    set) and return what it wrote to standard output and standard error, in order."""
     args = shlex.split(example.command)
     assert not any(SHELL & set(arg) for arg in args[1:]), (
         f"line {example.line}: an example runs migrasi alone, without pipes or redirections"
     )
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(cwd),
-        "LANG": "C.UTF-8",
-        "PYTHONUNBUFFERED": "1",
-        "PYTHONIOENCODING": "utf-8",
-        "COLUMNS": "80",
-        "LINES": "50",
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-    }
-    done = subprocess.run(
-        [str(MIGRASI), *args[1:]], cwd=cwd, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, encoding="utf-8", check=False, timeout=120,
-    )  # fmt: skip
-    return done.stdout
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        run(args[1:])
+    return out.getvalue()
 
 
 def _trimmed(lines: list[str]) -> list[str]:
@@ -122,7 +117,9 @@ def _trimmed(lines: list[str]) -> list[str]:
 @pytest.mark.parametrize(
     "document", DOCUMENTS, ids=[d.relative_to(ROOT).as_posix() for d in DOCUMENTS]
 )
-def test_examples_print_what_the_document_shows(document: Path, tmp_path: Path) -> None:
+def test_examples_print_what_the_document_shows(
+    document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each example of the document, run in order, prints the output the document shows."""
     found = examples(document)
     if not found:
@@ -132,9 +129,14 @@ def test_examples_print_what_the_document_shows(document: Path, tmp_path: Path) 
     for fixture, make in FIXTURES.items():
         if any(fixture in example.command for example in found):
             make(tmp_path / fixture)
+    monkeypatch.chdir(tmp_path)
+    for key in REMOVED:
+        monkeypatch.delenv(key, raising=False)
+    for key, value in ENVIRONMENT.items():
+        monkeypatch.setenv(key, value)
     name = document.relative_to(ROOT).as_posix()
     for example in found:
-        want, got = _trimmed(example.output), _trimmed(_run(example, tmp_path).splitlines())
+        want, got = _trimmed(example.output), _trimmed(_run(example).splitlines())
         if match(want, got, lambda line: line.strip() == "...") is None:
             diff = "\n".join(difflib.unified_diff(want, got, "shown", "printed", lineterm=""))
             pytest.fail(f"{name}:{example.line}: $ {example.command}\n{diff}")
