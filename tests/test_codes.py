@@ -6,6 +6,7 @@ import json
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,3 +85,33 @@ def test_example_is_quoted_from_a_case_that_raises_it(code: str) -> None:
         f"{code} is raised at line(s) {sorted(at)} of {example.where}, "
         f"but the example shows lines {[n + 1 for n in shown]}"
     )
+
+
+def test_codes_command_explains_lists_and_refuses(cli: Any) -> None:
+    """``migrasi codes E207 --lang id`` explains E207 in Indonesian with its example and fix;
+    without CODE every code is listed; an unknown CODE exits 2 naming the nearest codes."""
+    one = cli("codes", "e207", "--lang", "id")
+    c = CODES["E207"]
+    assert one.code == 0
+    assert one.out.startswith(f"E207 (error): {c.title.id}\n")
+    assert c.example is not None and c.example.where in one.out
+    assert "Tidak ada gelombang yang akan pernah" in one.out and "Cara memperbaiki:" in one.out
+    listed = cli("codes", "--lang", "en")
+    assert [line.split()[0] for line in listed.out.splitlines()] == list(CODES)
+    wrong = cli("codes", "E2O7", "--lang", "en")
+    assert wrong.code == 2 and wrong.out == ""
+    assert "unknown code 'E2O7' (did you mean E207" in wrong.err
+
+
+def test_sarif_rules_carry_explanation_and_fix() -> None:
+    """A SARIF rule's full description is the code's explanation and its help the fix."""
+    from migrasi.core.findings import Finding
+    from migrasi.render.reporters import as_sarif
+
+    log = json.loads(as_sarif([Finding("E206", "x.yaml", args={"got": "USD"})], "en"))
+    rule = log["runs"][0]["tool"]["driver"]["rules"][0]
+    c = CODES["E206"]
+    assert c.explanation and c.fix
+    assert rule["shortDescription"]["text"] == c.title.en
+    assert rule["fullDescription"]["text"] == c.explanation.en
+    assert rule["help"]["text"] == c.fix.en
