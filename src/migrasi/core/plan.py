@@ -372,6 +372,14 @@ def assumptions(dc: DataCenter) -> Assumptions:
     )
 
 
+def _as_of(plan: Plan, dc: DataCenter) -> date | None:
+    """The as-of day the plan shows: none when it lies before the programme starts and no
+    progress is recorded, for such a plan is the one made without an as-of day (progress.md)."""
+    as_of = dc.schedule.as_of
+    recorded = any(s.status in (Status.DONE, Status.IN_PROGRESS) for s in plan.systems.values())
+    return as_of if as_of is not None and (as_of >= dc.schedule.start or recorded) else None
+
+
 def document(
     plan: Plan,
     inputs: Sequence[tuple[str, str]],
@@ -384,7 +392,7 @@ def document(
     return PlanDoc.model_construct(
         schema_="migrasi/plan/v1",
         mode=plan.mode,
-        as_of=dc.schedule.as_of,
+        as_of=_as_of(plan, dc),
         inputs=[InputFile.model_construct(file=f, sha256=h) for f, h in inputs],
         waves=plan.waves,
         groups=plan.groups,

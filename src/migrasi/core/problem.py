@@ -99,6 +99,13 @@ class Problem:
             out[gid] = [k for _, _, k in sorted(ranked)]
         return out
 
+    def fixed_value(self) -> Decimal:
+        """The exact NPV of the systems the record fixes: every plan holds it."""
+        total = ZERO
+        for ref, rec in self.fixed.items():
+            total += cash(self.items[ref], rec.cutover, self.timeline).npv
+        return total
+
     def search_value(self, ref: str, wave: int) -> Decimal:
         """The NPV the search compares: exact, or its closed form on large problems."""
         if not self.fast:
