@@ -31,8 +31,8 @@ from tests.conftest import ROOT
 from tests.elide import match
 
 DOCUMENTS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
-COPIED = ("inventories", "plans", "schemas", "tests/corpus", "tests/cases")
-"""What an example may read or write, copied for each document."""
+COPIED = ("inventories", "plans", "scenarios", "schemas", "tests/corpus", "tests/cases")
+"""What an example may read or write, copied for each document (those the repository holds)."""
 
 
 def _tebo_filled(path: Path) -> None:
@@ -125,7 +125,8 @@ def test_examples_print_what_the_document_shows(
     if not found:
         pytest.skip("no examples")
     for part in COPIED:
-        shutil.copytree(ROOT / part, tmp_path / part, symlinks=True)
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, tmp_path / part, symlinks=True)
     for fixture, make in FIXTURES.items():
         if any(fixture in example.command for example in found):
             make(tmp_path / fixture)
