@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-
 from migrasi.cli.app import run
 from migrasi.core.plandoc import PlanDoc, read_document
 
