@@ -17,6 +17,8 @@ from migrasi.loading.documents import Loaded, load
 from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
+    from migrasi.core.keep import Earlier
+    from migrasi.core.models import DataCenter
     from migrasi.core.programme import Inputs
     from migrasi.core.scenario import Scenario
     from migrasi.core.whatif import Base, Outcome
@@ -122,6 +124,8 @@ def plan(
     exact: bool = False,
     time_limit: float = 60.0,
     as_of: date | None = None,
+    keep: Path | None = None,
+    min_gain: int = 0,
     scenario: Path | None = None,
 ) -> PlanResult:
     """Validate, then plan the waves (exactly, with the extra installed, when ``exact``; under
@@ -143,9 +147,9 @@ def plan(
     if result.errors or dc is None:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
-    problem = build(
-        checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups
-    )
+    earlier = _earlier(keep, min_gain, dc) if keep is not None else None
+    free = checked.movable or checked.groups
+    problem = build(checked.items, free, dc, checked.fixed, checked.groups, earlier)
     if exact:
         solve = _exact_solver()
         solved = solve(problem, time_limit)
@@ -166,6 +170,24 @@ def scenario_doc(chosen: ScenarioInput | None) -> ScenarioDoc | None:
     if chosen is None:
         return None
     return ScenarioDoc.model_construct(name=chosen.name, file=chosen.file, sha256=chosen.sha256)
+
+
+def _earlier(path: Path, min_gain: int, dc: DataCenter) -> Earlier:
+    """The plan to stay close to (``--keep``): its waves must be this plan's waves."""
+    from decimal import Decimal
+
+    from migrasi.core.errors import UsageError
+    from migrasi.core.keep import Earlier
+    from migrasi.loading.plans import load_plan_and_digest
+
+    doc, digest = load_plan_and_digest(path)
+    a, s = doc.assumptions, dc.schedule
+    if (a.start, a.wave_weeks) != (s.start, s.wave_weeks):
+        raise UsageError(
+            f"--keep {path.as_posix()}: its waves start on {a.start} and last {a.wave_weeks} "
+            f"weeks, this plan's on {s.start} and {s.wave_weeks}: waves are matched by number"
+        )
+    return Earlier.of(doc, digest, Decimal(min_gain))
 
 
 def _exact_solver() -> Any:

@@ -10,13 +10,14 @@ At its end no group can move alone to an earlier wave and raise the NPV (left-sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
-from migrasi.core.rules import CUMULATIVE, EACH, WAVE_RULES
+from migrasi.core.rules import WAVE_RULES, rule_index
 from migrasi.core.state import State
 from migrasi.core.terms import Reason
 
@@ -25,6 +26,8 @@ WORK = 30_000
 """How many groups the trading moves (make room, eject) may look at in one plan."""
 PAIRS = 250_000
 """How many pairs of groups one round of swaps may look at (all of them up to 500 groups)."""
+CRITICAL = rule_index(Reason.CRITICAL)
+TEAM = rule_index(Reason.TEAM_DAYS)
 SMALL = 12
 """Problems with at most this many move groups are also searched exhaustively (exhaustive.py)."""
 
@@ -90,6 +93,86 @@ def _tight(p: Problem, order: list[str]) -> dict[str, bool]:
     return tight
 
 
+def _anchored_first(p: Problem, state: State) -> None:
+    """Put the anchored groups back into the earlier plan's waves where they still fit
+    (``--keep``), wave by wave, what a group depends on first. Where a wave can no longer take
+    them all, the groups left out are as few as can be and leave as little room behind as can
+    be: room left in an early wave would pull other groups in, moving them too."""
+    order = topological(_needs(p), lambda gid: (gid,))
+    rank = {gid: i for i, gid in enumerate(order)}
+    by_wave: dict[int, list[str]] = {}
+    for gid in order:
+        wave = p.anchor.get(gid)
+        if wave is not None:
+            by_wave.setdefault(wave, []).append(gid)
+    for wave in sorted(by_wave):
+        best: list[str] | None = None
+        best_score: tuple[int, tuple[int, ...]] | None = None
+        for key in _KEEP_ORDERS:
+            keyed = {g: (key(p, g), rank[g]) for g in by_wave[wave]}
+            pending = sorted(by_wave[wave], key=keyed.__getitem__)
+            kept: list[str] = []
+            while True:
+                placed = [g for g in pending if _place_if_fits(state, g, wave)]
+                if not placed:
+                    break
+                kept += placed
+                pending = [g for g in pending if g not in placed]
+            score = (len(pending), tuple(-x for x in state.used[wave].amounts))
+            if best_score is None or score < best_score:
+                best, best_score = kept, score
+            for g in kept:
+                state.place(g, None)
+        for g in best or ():
+            state.place(g, wave)
+
+
+def _place_if_fits(state: State, gid: str, wave: int) -> bool:
+    if state.fits(gid, wave):
+        state.place(gid, wave)
+        return True
+    return False
+
+
+def _by_rank(p: Problem, gid: str) -> tuple[int, ...]:
+    return ()
+
+
+def _big_first(p: Problem, gid: str) -> tuple[int, ...]:
+    load = p.groups[gid].load
+    return (-load[CRITICAL], -load[TEAM])
+
+
+def _small_first(p: Problem, gid: str) -> tuple[int, ...]:
+    load = p.groups[gid].load
+    return (-load[CRITICAL], load[TEAM])
+
+
+_KEEP_ORDERS: tuple[Callable[[Problem, str], tuple[int, ...]], ...] = (
+    _by_rank,
+    _big_first,
+    _small_first,
+)
+"""Orders to try a wave's anchored groups in (after what they depend on): as planned, the
+critical and the larger first, the critical and the smaller first."""
+
+
+def _held(p: Problem, gid: str, wave: int | None) -> bool:
+    """Whether the group sits where ``--keep`` anchors it: then only a move of its own that is
+    worth it (or that the plan's validity needs) takes it away, never a trade with others."""
+    return p.toll(gid, wave) is not None
+
+
+def _worth(p: Problem, gid: str, old: int, new: int) -> bool:
+    """Whether moving an anchored group from its wave to ``new`` is worth it: it is less late
+    there, or the NPV rises by more than the minimum gain. True for a group not anchored."""
+    toll = p.toll(gid, old)
+    if toll is None:
+        return True
+    g = p.groups[gid]
+    return g.late_at[new] < g.late_at[old] or g.value[new] - g.value[old] > toll
+
+
 def _construct(p: Problem, state: State) -> None:
     plain = topological(_needs(p), lambda gid: (gid,))
     deadline, priority = _priorities(p, plain)
@@ -98,7 +181,7 @@ def _construct(p: Problem, state: State) -> None:
     order = topological(_needs(p), lambda gid: (not tight[gid], deadline[gid], -priority[gid], gid))
     for gid in order:
         g = p.groups[gid]
-        if any(state.wave[n] is None for n in g.needs):
+        if state.wave[gid] is not None or any(state.wave[n] is None for n in g.needs):
             continue
         candidates = [k for k in g.allowed if state.fits(gid, k)]
         if not candidates:
@@ -134,7 +217,7 @@ def _improve(p: Problem, state: State, rounds: int = 50) -> None:
             for k in preference[gid]:
                 if k == old:
                     break
-                if not state.can_move(gid, k, bounds):
+                if not state.can_move(gid, k, bounds) or not _worth(p, gid, old, k):
                     continue
                 state.place(gid, k)
                 if state.keeps_rules(gid):
@@ -188,7 +271,7 @@ def _make_room(
             for _, other, target in sorted(moves)[:trials]:
                 here = state.wave[other]
                 assert here is not None
-                if other not in related and not _fits_after(state, gid, k, other, here, target):
+                if other not in related and not state.fits_after_move(gid, k, other, here, target):
                     continue  # this move leaves the wave rules broken: the trial would fail
                 state.place(other, target)
                 if state.fits(gid, k):
@@ -196,34 +279,6 @@ def _make_room(
                     return True
                 state.place(other, here)
     return False
-
-
-def _fits_after(state: State, gid: str, k: int, oid: str, here: int, target: int) -> bool:
-    """Whether group ``gid`` (unplaced) would keep every wave rule in wave ``k`` once group
-    ``oid`` moved from wave ``here`` to ``target``: the loads that move leaves, computed without
-    making it (what ``State.limit_failure`` would say after it)."""
-    g, o = state.p.groups[gid].load.amounts, state.p.groups[oid].load.amounts
-    used, limits = state.used[k].amounts, state.limits[k]
-    for r in EACH:
-        limit = limits[r]
-        if limit is None:
-            continue
-        total = used[r] + g[r] - (o[r] if here == k else 0) + (o[r] if target == k else 0)
-        if total > limit:
-            return False
-    low, high = min(here, target), max(here, target)
-    for r in CUMULATIVE:
-        need, room = g[r], state.room[r][k]
-        shift = o[r] if target > here else -o[r]
-        if need <= room and shift >= 0:
-            continue  # the room from k on can only grow
-        if need > room and shift <= 0:
-            return False  # it can only shrink
-        slack = state.slack[r]
-        least = min(slack[j] + (shift if low <= j < high else 0) for j in range(k, state.n))
-        if need > least:
-            return False
-    return True
 
 
 def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
@@ -238,6 +293,8 @@ def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
         if not g.value or any(state.wave[n] is None for n in g.needs):
             continue
         for h in sorted(o for o, w in state.wave.items() if w is not None):
+            if _held(p, h, state.wave[h]):
+                continue
             if any(state.wave[u] is not None for u in p.groups[h].users):
                 continue
             if budget is not None:
@@ -259,7 +316,8 @@ def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
             after = g.value[best] + (p.groups[h].value[again] if again is not None else ZERO)
             late_before = state.late_in(h, here)
             late_after = state.late_in(gid, best) + state.late_in(h, again)
-            if after > before and (late_after <= late_before):
+            toll = p.toll(h, here) or ZERO
+            if after - before > toll and (late_after <= late_before):
                 state.place(h, again)
                 return True
             state.place(gid, None)
@@ -271,6 +329,42 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
     """Exchange the waves of pairs of groups, best gain first, where that raises the NPV and
     keeps the plan valid; True when any pair was exchanged."""
     placed = sorted((g, w) for g, w in state.wave.items() if w is not None)
+    pairs = _pairs(p, [(g, w) for g, w in placed if not _held(p, g, w)])
+    pairs.sort()
+    done = False
+    for _, gid, hid in pairs:
+        budget[0] -= 1
+        if budget[0] < 0:
+            break
+        here, there = state.wave[gid], state.wave[hid]
+        if here is None or there is None or there <= here:
+            continue
+        a, b = here, there
+        g, h = p.groups[gid], p.groups[hid]
+        if b not in g.allowed_set or a not in h.allowed_set:
+            continue
+        toll = (p.toll(gid, a) or ZERO) + (p.toll(hid, b) or ZERO)
+        if g.value[b] + h.value[a] - g.value[a] - h.value[b] <= toll:
+            continue
+        if g.late_at[b] + h.late_at[a] > g.late_at[a] + h.late_at[b]:
+            continue
+        if not _swap_fits(state, gid, a, hid, b):
+            continue
+        state.place(gid, None)
+        state.place(hid, a)
+        state.place(gid, b)
+        if state.keeps_rules(gid) and state.keeps_rules(hid):
+            done = True
+            continue
+        state.place(gid, None)
+        state.place(hid, b)
+        state.place(gid, a)
+    return done
+
+
+def _pairs(p: Problem, placed: list[tuple[str, int]]) -> list[tuple[Decimal, str, str]]:
+    """Every pair of placed groups whose trade of waves (the first to the later wave of the
+    second) would raise the NPV without making more of them late, as (-gain, gid, hid)."""
     by_wave: dict[int, list[str]] = {}
     for hid, b in placed:
         by_wave.setdefault(b, []).append(hid)
@@ -296,35 +390,7 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
                 gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
                 if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
                     pairs.append((-gain, gid, hid))
-    pairs.sort()
-    done = False
-    for _, gid, hid in pairs:
-        budget[0] -= 1
-        if budget[0] < 0:
-            break
-        here, there = state.wave[gid], state.wave[hid]
-        if here is None or there is None or there <= here:
-            continue
-        a, b = here, there
-        g, h = p.groups[gid], p.groups[hid]
-        if b not in g.allowed_set or a not in h.allowed_set:
-            continue
-        if g.value[b] + h.value[a] <= g.value[a] + h.value[b]:
-            continue
-        if g.late_at[b] + h.late_at[a] > g.late_at[a] + h.late_at[b]:
-            continue
-        if not _swap_fits(state, gid, a, hid, b):
-            continue
-        state.place(gid, None)
-        state.place(hid, a)
-        state.place(gid, b)
-        if state.keeps_rules(gid) and state.keeps_rules(hid):
-            done = True
-            continue
-        state.place(gid, None)
-        state.place(hid, b)
-        state.place(gid, a)
-    return done
+    return pairs
 
 
 def _takers(
@@ -371,6 +437,7 @@ def polish(p: Problem, state: State, budget: list[int] | None = None) -> None:
 def schedule(p: Problem) -> State:
     """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
     state = State(p)
+    _anchored_first(p, state)
     _construct(p, state)
     budget = [WORK]
     polish(p, state, budget)
@@ -383,7 +450,7 @@ def schedule(p: Problem) -> State:
         if not _swap(p, state, swaps):
             break
         _improve(p, state)
-    if len(p.groups) <= SMALL:
+    if len(p.groups) <= SMALL and not p.anchor:
         better = search(p, state.value())
         if better is not None:
             for gid in p.groups:

@@ -97,7 +97,9 @@ def _model(p: Problem, heuristic: State | None) -> _Model:
     waves = len(p.calendar)
     cost = np.zeros(len(index))
     for (gid, k), i in index.items():
-        cost[i] = -float(p.groups[gid].value[k])  # the solver searches in floating point
+        # the solver searches in floating point; with --keep a group's anchored wave earns a
+        # premium of a little more than the minimum gain
+        cost[i] = -float(p.groups[gid].value[k] + p.premium(gid, k))
     rows: list[tuple[dict[int, float], float, float]] = []
     for gid in groups:
         group = p.groups[gid]
@@ -180,7 +182,7 @@ def _milp(p: Problem, heuristic: State, time_limit: float, fixed: Decimal) -> So
     wide_result, wide = _run(p, _model(p, None), time_limit / 2)
     if wide is not None:
         candidates.append(wide)
-    state = max(candidates, key=lambda s: s.value())
+    state = max(candidates, key=lambda s: s.kept_value())
     found = state.value() + fixed
     slack = Decimal(1) + len(p.items)  # the solver's tolerance and each system's rounding
     narrow_bound = _plus(_best_possible(narrow_result), fixed)
