@@ -50,3 +50,17 @@ class Mode(StrEnum):
 
     HEURISTIC = "heuristic"
     EXACT = "exact"
+
+
+class Standing(StrEnum):
+    """Where a planned system stands against the baseline (progress.md), in the order the
+    first that applies is chosen."""
+
+    REMOVED = "removed"
+    ADDED = "added"
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"
+    UNSCHEDULED = "unscheduled"
+    ON_TRACK = "on_track"
+    DELAYED = "delayed"
