@@ -91,3 +91,33 @@ def test_docs_quote_the_example_as_it_is(
     for block in text.split("| grep ...\n")[1:]:
         for line in block.split("```", 1)[0].splitlines():
             assert line in printed.splitlines(), line
+
+
+def _mermaid_cli() -> str | None:
+    """mermaid-cli, when it and chromium are installed."""
+    import shutil
+
+    return shutil.which("mmdc") if shutil.which("chromium") else None
+
+
+@pytest.mark.skipif(_mermaid_cli() is None, reason="mermaid-cli (mmdc) with chromium not installed")
+def test_example_report_chart_renders(tmp_path: Path) -> None:
+    """mermaid-cli draws the burn-up chart of the example's Markdown report."""
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    config = tmp_path / "puppeteer.json"
+    config.write_text(
+        json.dumps({"executablePath": shutil.which("chromium"), "args": ["--no-sandbox"]})
+    )
+    out = tmp_path / "out.md"
+    done = subprocess.run(
+        [str(_mermaid_cli()), "-p", str(config), "-i", str(ROOT / EXAMPLE / "progress.md"),
+         "-o", str(out), "-e", "png", "-q"],
+        capture_output=True, text=True, env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+        timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert [p.name for p in tmp_path.glob("out-*.png")] == ["out-1.png"]

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -81,14 +82,23 @@ def test_markdown_points_per_quarter_beyond_a_year() -> None:
 
 
 def test_markdown_stays_under_its_limit() -> None:
-    """Rows that do not fit are left out, with a note saying how many."""
+    """Rows that do not fit are left out (every system first, then regions, then those needing
+    attention), with a note saying how many; the regions' total row stays."""
     many = {f"a/s{i:05d}": ("scheduled", "2027-02-28") for i in range(2000)}
     now = {f"a/s{i:05d}": ("scheduled", "2027-07-18") for i in range(2000)}
-    reported = Reported(compare(plan(many), plan(now), AS_OF), "b", "c", "DC")
+    regions = {f"r{i:03d}": [0] * 24 for i in range(600)}
+    old_plan, new_plan = plan(many, monthly=regions), plan(now, monthly=regions)
+    reported = Reported(compare(old_plan, new_plan, AS_OF), "b", "c", "DC")
     out = progress_markdown(reported, "en", limit=20_000)
     assert len(out) <= 20_000
     assert "The tables show" in out and "left out" in out and out.count("a/s00000") == 1
-    assert len(progress_markdown(reported, "en")) <= 65_000
+    assert "| r000 |" not in out and "| Total |" in out
+    calm = Reported(compare(old_plan, old_plan, date(2027, 1, 10)), "b", "c", "DC")
+    whole = progress_markdown(calm, "en")
+    assert len(whole) <= 65_000 and "| r000 |" in whole and "| r599 |" not in whole
+    assert "a/s00000" not in whole
+    few = Reported(compare(plan(many), plan(now), AS_OF), "b", "c", "DC")
+    assert "left out" not in progress_markdown(few, "en", limit=10**6)
 
 
 def test_json_for_machines() -> None:

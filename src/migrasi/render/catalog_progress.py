@@ -44,7 +44,7 @@ PROGRESS: dict[str, W] = {
     "progress.col.forecast": W("Forecast", "Perkiraan"),
     "progress.none": W("None.", "Tidak ada."),
     "progress.details": W("{title} ({rows} rows)", "{title} ({rows} baris)"),
-    "progress.cut": W("The tables show {shown} of {total} system rows; {left} were left out to keep this report under {limit} characters. Run `migrasi progress --format text` or `--format json` to see them all.", "Tabel menampilkan {shown} dari {total} baris sistem; {left} baris lainnya dihilangkan agar laporan ini tetap di bawah {limit} karakter. Jalankan `migrasi progress --format text` atau `--format json` untuk melihat semuanya."),
+    "progress.cut": W("The tables show {shown} of {total} rows of systems and regions; {left} were left out to keep this report under {limit} characters. Run `migrasi progress --format text` or `--format json` to see them all.", "Tabel menampilkan {shown} dari {total} baris sistem dan wilayah; {left} baris lainnya dihilangkan agar laporan ini tetap di bawah {limit} karakter. Jalankan `migrasi progress --format text` atau `--format json` untuk melihat semuanya."),
     "progress.xlsx.title": W("Progress of the migration to the {dc}", "Kemajuan migrasi ke {dc}"),
     "progress.xlsx.burnup": W("Burn-up", "Burn-up"),
     "standing.removed": W("removed", "dihapus"),

@@ -3,14 +3,15 @@
 The summary, the money and the burn-up (a Mermaid chart GitHub draws) come first, then the
 systems that need attention; the regions, every system and the burn-up month by month are
 folded. The text stays within :data:`MD_LIMIT` characters (GitHub refuses longer comments):
-system rows that do not fit are left out, those of every system before those needing
-attention, with a note saying how many.
+rows that do not fit are left out, those of every system first, then the regions' (their total
+stays), then those needing attention, with a note saying how many.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from migrasi.core.progress_report import ProgressReport
 from migrasi.render.catalog import text as t
@@ -113,7 +114,20 @@ def _systems_block(head: list[str], rows: list[str], any_at_all: bool, lang: str
     return [*md_table(head, [], {5}), *rows]
 
 
-def _assemble(r: Reported, lang: str, urgent: list[str], every: list[str], note: str) -> str:
+@dataclass(frozen=True)
+class _Rows:
+    """The rows of the tables that may be cut: systems needing attention, regions (the total
+    row is always kept), every system."""
+
+    urgent: list[str]
+    regions: list[str]
+    every: list[str]
+
+    def count(self) -> int:
+        return len(self.urgent) + len(self.regions) + len(self.every)
+
+
+def _assemble(r: Reported, lang: str, rows: _Rows, note: str) -> str:
     report = r.report
     head = _cells([system_head(lang)])[0]
     count = len(attention(report))
@@ -122,15 +136,16 @@ def _assemble(r: Reported, lang: str, urgent: list[str], every: list[str], note:
         [
             f"### {t('progress.attention', lang)} ({count})",
             "",
-            *_systems_block(head, urgent, count > 0, lang),
+            *_systems_block(head, rows.urgent, count > 0, lang),
         ],
     ]
     if note:
         parts.append([note])
-    regions = md_table(region_head(lang), _cells(region_rows(report, lang)), set(range(1, 9)))
+    total = md_row(_cells(region_rows(report, lang)[-1:])[0])
+    regions = [*md_table(region_head(lang), [], set(range(1, 9))), *rows.regions, total]
     parts.append(_folded(t("progress.by_region", lang), len(report.regions), regions, lang))
     every_title = t("progress.every_system", lang)
-    body = _systems_block(head, every, bool(report.systems), lang)
+    body = _systems_block(head, rows.every, bool(report.systems), lang)
     parts.append(_folded(every_title, len(report.systems), body, lang))
     burnup = md_table(burnup_head(lang), _cells(burnup_rows(report)), {1, 2, 3})
     burnup += ["", f"_{t('progress.burnup_note', lang)}_"]
@@ -138,8 +153,8 @@ def _assemble(r: Reported, lang: str, urgent: list[str], every: list[str], note:
     return "\n\n".join("\n".join(p) for p in parts) + "\n"
 
 
-def _note(shown: int, total: int, limit: int, lang: str) -> str:
-    numbers = {"shown": shown, "total": total, "left": total - shown, "limit": limit}
+def _note(shown: int, total: int, left: int, limit: int, lang: str) -> str:
+    numbers = {"shown": shown, "total": total, "left": left, "limit": limit}
     return (
         "_"
         + t("progress.cut", lang, **{k: group_digits(v, lang) for k, v in numbers.items()})
@@ -150,20 +165,23 @@ def _note(shown: int, total: int, limit: int, lang: str) -> str:
 def progress_markdown(r: Reported, lang: str, limit: int = MD_LIMIT) -> str:
     """The report as Markdown of at most ``limit`` characters."""
     report = r.report
-    urgent = [md_row(_cells([system_row(s, lang)])[0]) for s in attention(report)]
-    every = [md_row(_cells([system_row(s, lang)])[0]) for s in shown_order(report)]
-    whole = _assemble(r, lang, urgent, every, "")
+    rows = _Rows(
+        urgent=[md_row(_cells([system_row(s, lang)])[0]) for s in attention(report)],
+        regions=[md_row(row) for row in _cells(region_rows(report, lang)[:-1])],
+        every=[md_row(_cells([system_row(s, lang)])[0]) for s in shown_order(report)],
+    )
+    whole = _assemble(r, lang, rows, "")
     if len(whole) <= limit:
         return whole
-    total = len(urgent) + len(every)
-    budget = limit - len(_assemble(r, lang, [], [], _note(total, total, limit, lang)))
-    kept: dict[str, list[str]] = {"urgent": [], "every": []}
-    for name, rows in (("urgent", urgent), ("every", every)):
-        for row in rows:
-            if len(row) + 1 > budget:
-                break
-            kept[name].append(row)
-            budget -= len(row) + 1
-    shown = len(kept["urgent"]) + len(kept["every"])
-    note = _note(shown, total, limit, lang)
-    return _assemble(r, lang, kept["urgent"], kept["every"], note)
+    total = rows.count()
+    worst = _note(total, total, total, limit, lang)  # the longest the note can be
+    budget = limit - len(_assemble(r, lang, _Rows([], [], []), worst))
+    kept = _Rows([], [], [])
+    pairs = ((rows.urgent, kept.urgent), (rows.regions, kept.regions), (rows.every, kept.every))
+    for row, into in ((row, into) for have, into in pairs for row in have):
+        if len(row) + 1 > budget:
+            break  # in order: once a row is left out, so is everything after it
+        into.append(row)
+        budget -= len(row) + 1
+    left = total - kept.count()
+    return _assemble(r, lang, kept, _note(kept.count(), total, left, limit, lang))

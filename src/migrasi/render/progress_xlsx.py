@@ -91,7 +91,7 @@ def _summary(book: Book, r: Reported, burnup_sheet: str) -> None:
     chart.set_y_axis({"min": 0, "major_gridlines": {"visible": True}})
     chart.set_x_axis({"interval_unit": 3 if months > 12 else 1})
     chart.set_size({"width": 760, "height": 360})
-    ws.insert_chart(6, 5, chart)
+    ws.insert_chart(12, 3, chart)
 
 
 def _money_cells(book: Book, ws: Any, row: int, m: Money, total: bool) -> None:
