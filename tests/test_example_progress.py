@@ -66,33 +66,6 @@ def test_example_tells_its_story(monkeypatch: pytest.MonkeyPatch) -> None:
         assert report.count(standing) > 0, standing
 
 
-QUOTED = (
-    ("README.md", "en", "$ migrasi progress --baseline plans/current --plan "
-     "examples/progress-2027-05/plan --lang en\n"),
-    ("docs/kemajuan.md", "id", "$ migrasi progress --baseline plans/current --plan "
-     "examples/progress-2027-05/plan\n"),
-)  # fmt: skip
-
-
-@pytest.mark.parametrize(("doc", "lang", "command"), QUOTED, ids=[q[0] for q in QUOTED])
-def test_docs_quote_the_example_as_it_is(
-    monkeypatch: pytest.MonkeyPatch, doc: str, lang: str, command: str
-) -> None:
-    """The README and docs/kemajuan.md show the example's report as the command prints it now
-    (the lines they quote, up to where they cut it)."""
-    monkeypatch.chdir(ROOT)
-    printed = FORMATS["text"].render(api.progress(BASELINE, [], EXAMPLE / "plan"), lang)
-    assert isinstance(printed, str)
-    text = (ROOT / doc).read_text(encoding="utf-8")
-    assert command in text
-    quoted = text.split(command, 1)[1].split("```", 1)[0].splitlines()
-    shown = quoted[: next(i for i, line in enumerate(quoted) if line in ("…", "..."))]
-    assert len(shown) > 10 and printed.splitlines()[: len(shown)] == shown
-    for block in text.split("| grep ...\n")[1:]:
-        for line in block.split("```", 1)[0].splitlines():
-            assert line in printed.splitlines(), line
-
-
 def _mermaid_cli() -> str | None:
     """mermaid-cli, when it and chromium are installed."""
     import shutil

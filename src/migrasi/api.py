@@ -16,6 +16,8 @@ from migrasi.loading.documents import Loaded, load
 from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
+    from migrasi.core.keep import Earlier
+    from migrasi.core.models import DataCenter
     from migrasi.render.diff_text import Compared
     from migrasi.render.graph_text import GraphView
     from migrasi.render.progress_rows import Reported
@@ -86,6 +88,8 @@ def plan(
     exact: bool = False,
     time_limit: float = 60.0,
     as_of: date | None = None,
+    keep: Path | None = None,
+    min_gain: int = 0,
 ) -> PlanResult:
     """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
     plan is None when an error stands.
@@ -105,9 +109,9 @@ def plan(
     if result.errors or dc is None:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
-    problem = build(
-        checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups
-    )
+    earlier = _earlier(keep, min_gain, dc) if keep is not None else None
+    free = checked.movable or checked.groups
+    problem = build(checked.items, free, dc, checked.fixed, checked.groups, earlier)
     if exact:
         solve = _exact_solver()
         solved = solve(problem, time_limit)
@@ -120,6 +124,24 @@ def plan(
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
     doc = document(made, hashes, [diagnostic(f) for f in diagnostics], dc, regions(result))
     return PlanResult(result, made, diagnostics, hashes, doc)
+
+
+def _earlier(path: Path, min_gain: int, dc: DataCenter) -> Earlier:
+    """The plan to stay close to (``--keep``): its waves must be this plan's waves."""
+    from decimal import Decimal
+
+    from migrasi.core.errors import UsageError
+    from migrasi.core.keep import Earlier
+    from migrasi.loading.plans import load_plan_and_digest
+
+    doc, digest = load_plan_and_digest(path)
+    a, s = doc.assumptions, dc.schedule
+    if (a.start, a.wave_weeks) != (s.start, s.wave_weeks):
+        raise UsageError(
+            f"--keep {path.as_posix()}: its waves start on {a.start} and last {a.wave_weeks} "
+            f"weeks, this plan's on {s.start} and {s.wave_weeks}: waves are matched by number"
+        )
+    return Earlier.of(doc, digest, Decimal(min_gain))
 
 
 def _exact_solver() -> Any:
@@ -296,19 +318,20 @@ def progress(
     if plan_file is not None:
         new = load_plan(plan_file)
         current = plan_file.as_posix()
-        if new.as_of is None:
+        day = new.as_of
+        if day is None:
             raise UsageError(f"{needs}: {current} is a plan made without one")
     else:
         result = plan(paths, as_of=as_of)
         dc = result.validation.loaded.inputs.datacenter
-        if dc is not None and dc.schedule.as_of is None:
+        day = dc.schedule.as_of if dc is not None else None
+        if dc is not None and day is None:
             raise UsageError(
                 f"{needs}: set schedule.as_of in the data-center file or give --as-of YYYY-MM-DD"
             )
         made = _planned(result).document
-        assert made is not None
-        new = made
+        assert made is not None and day is not None
+        new = made  # made as of ``day`` (plan.json writes no as-of day before the start)
         current = " ".join(p.as_posix() for p in paths)
-    assert new.as_of is not None
-    report = compare(old, new, new.as_of)
+    report = compare(old, new, day)
     return Reported(report, baseline.as_posix(), current, new.assumptions.datacenter)

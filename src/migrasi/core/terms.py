@@ -64,3 +64,14 @@ class Standing(StrEnum):
     UNSCHEDULED = "unscheduled"
     ON_TRACK = "on_track"
     DELAYED = "delayed"
+
+
+class MovedBecause(StrEnum):
+    """Why a system's wave differs from the earlier plan's (``plan --keep``, planning.md)."""
+
+    RECORDED = "recorded"
+    NEW = "new"
+    CHANGED_GROUP = "changed_group"
+    STARTED = "started"
+    NO_LONGER_FITS = "no_longer_fits"
+    GAIN = "gain"
