@@ -198,3 +198,15 @@ def test_inputs_with_errors_exit_1(cli: Any, plans: tuple[str, str], good_dir: P
     path.write_text(path.read_text(encoding="utf-8").replace("vcpu: 4", "vcpu: -4"), "utf-8")
     done = cli("progress", str(good_dir), "--baseline", old, "--as-of", "2027-05-10")
     assert done.code == 1 and done.out == ""
+
+
+def test_as_of_day_before_the_start(cli: Any, good_dir: Path) -> None:
+    """An as-of day before the programme starts is still the day reported against (plan.json
+    writes none then): nothing is promised yet and nothing is overdue."""
+    baseline = str(ROOT / "plans" / "current")
+    done = cli("progress", str(good_dir), "--baseline", baseline, "--as-of", "2026-12-01",
+               "--format", "json")  # fmt: skip
+    assert done.code == 0, done.err
+    data = json.loads(done.out)
+    assert data["as_of"] == "2026-12-01" and data["through"] is None
+    assert data["totals"]["promised"] == 0 and data["counts"]["overdue"] == 0
