@@ -12,6 +12,7 @@ from migrasi.render import (
     compare_formats,
     diff_text,
     graph_text,
+    progress_formats,
     reporters,
     savings_formats,
     sensitivity_formats,
@@ -23,6 +24,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "savings": savings_formats.FORMATS,
     "diff": diff_text.FORMATS,
     "graph": graph_text.FORMATS,
+    "progress": progress_formats.FORMATS,
     "compare": compare_formats.FORMATS,
     "sensitivity": sensitivity_formats.FORMATS,
 }
@@ -47,6 +49,14 @@ ARGS = {
     "savings": ["savings", "--plan", PLAN],
     "diff": ["diff", PLAN, PLAN],
     "graph": ["graph", str(ROOT / "inventories")],
+    "progress": [
+        "progress",
+        str(ROOT / "inventories"),
+        "--baseline",
+        PLAN,
+        "--as-of",
+        "2027-01-01",
+    ],
     "compare": ["compare", CASE, "--scenario", str(ROOT / "scenarios" / "pesimis.yaml")],
     "sensitivity": ["sensitivity", CASE],
 }

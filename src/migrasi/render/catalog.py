@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from migrasi.core.codes import Words as W
 from migrasi.render.catalog_intake import INTAKE
+from migrasi.render.catalog_progress import PROGRESS
 
 # fmt: off
 CATALOG: dict[str, W] = {
@@ -122,6 +123,7 @@ CATALOG: dict[str, W] = {
     "because.no_longer_fits": W("no longer fits its wave", "tidak muat lagi di gelombangnya"),
     "because.gain": W("worth more in another wave", "lebih bernilai di gelombang lain"),
     "why.none": W("earliest open wave", "gelombang buka paling awal"),
+    "why.recorded": W("as recorded in its progress", "sesuai catatan kemajuannya"),
     "wave.short": W("W{n}", "G{n}"),
     "explain.line": W("OPD: {owner} · strategy: {strategy} · status: {status}", "OPD: {owner} · strategi: {strategy} · status: {status}"),
     "explain.wave": W("Wave {wave}, cutover {cutover}", "Gelombang {wave}, cutover {cutover}"),
@@ -297,6 +299,7 @@ CATALOG: dict[str, W] = {
 }
 # fmt: on
 CATALOG.update(INTAKE)
+CATALOG.update(PROGRESS)
 
 
 def counts(lang: str, files: int, errors: int, warnings: int) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from migrasi.core.decimals import rounded
 from migrasi.render.catalog import text
-from migrasi.render.escape import markdown_cell, md_table, mermaid_label, terminal, text_table
+from migrasi.render.escape import markdown_cell, md_table, mermaid_label, terminal, text_columns
 from migrasi.render.numbers import money
 
 if TYPE_CHECKING:  # the command line offers these formats without loading the models
@@ -121,9 +121,9 @@ def compare_text(c: Comparison, lang: str) -> str:
     right = set(range(1, len(c.columns) + 2))
     out = [text("cmp.title", lang), "", f"{text('cmp.scenarios', lang)}:"]
     out += [f"  {terminal(line)}" for line in _scenario_lines(c)]
-    out += ["", *text_table(["", *heads(c, lang)], figure_rows(c, lang), right)]
+    out += ["", *text_columns(["", *heads(c, lang)], figure_rows(c, lang), right)]
     out += ["", timeline_note(c, lang), "", text("cmp.moved", lang)]
-    out += _moved_block(c, lang, lambda h, r: text_table(h, r, set()))
+    out += _moved_block(c, lang, lambda h, r: text_columns(h, r, set()))
     return "\n".join(out) + "\n"
 
 

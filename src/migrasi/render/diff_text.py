@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
 from migrasi.render.catalog import text as t
-from migrasi.render.escape import markdown_cell, md_row, md_table, terminal, text_table
+from migrasi.render.escape import markdown_cell, md_row, md_table, terminal, text_columns
 from migrasi.render.formats import Format
 from migrasi.render.numbers import group_digits, money
 
@@ -114,14 +114,14 @@ def diff_text(diff: PlanDiff, old: str, new: str, lang: str) -> str:
         return "\n".join([*out, "", t("diff.none", lang)]) + "\n"
     out += ["", _counts(diff, lang), "", t("diff.money", lang)]
     head = ["", t("diff.col.old", lang), t("diff.col.new", lang), t("diff.col.delta", lang)]
-    out += text_table(head, _total_rows(diff, lang), {1, 2, 3})
+    out += text_columns(head, _total_rows(diff, lang), {1, 2, 3})
     if diff.systems:
         rows = [system_cells(s, lang) for s in diff.systems]
         out += ["", t("diff.by_system", lang)]
-        out += text_table(_system_head(lang), rows, {4, 5, 6})
+        out += text_columns(_system_head(lang), rows, {4, 5, 6})
     if diff.regions:
         out += ["", t("diff.by_region", lang)]
-        out += text_table(_heads("col.region", lang), _region_rows(diff, lang), {1, 2, 3})
+        out += text_columns(_heads("col.region", lang), _region_rows(diff, lang), {1, 2, 3})
     out += ["", t("diff.deltas", lang)]
     return "\n".join(out) + "\n"
 

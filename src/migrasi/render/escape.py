@@ -53,9 +53,9 @@ def md_table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
     return [md_row(head), rule, *(md_row(row) for row in rows)]
 
 
-def text_table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
-    """A plain-text table's lines, columns two spaces apart (those in ``right`` aligned right),
-    every cell shown safe for a terminal; it never cuts a value, whatever the width."""
+def text_columns(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    """A plain-text table's lines for a terminal: the heading, then the rows, columns two spaces
+    apart (those in ``right`` aligned right); every cell escaped with :func:`terminal`."""
     cells = [[terminal(c) for c in row] for row in [head, *rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
     return [

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from migrasi.render.catalog import text
 from migrasi.render.compare import DASH, axis, millions, month_name
-from migrasi.render.escape import markdown_cell, md_table, mermaid_label, text_table
+from migrasi.render.escape import markdown_cell, md_table, mermaid_label, text_columns
 from migrasi.render.numbers import money, plain
 
 if TYPE_CHECKING:  # the command line offers these formats without loading the models
@@ -80,7 +80,7 @@ def sensitivity_text(s: Sensitivity, lang: str) -> str:
     """The tornado for a terminal."""
     right = set(range(1, 11))
     out = [text("sens.title", lang), "", *intro(s, lang), ""]
-    out += text_table(heads(lang), rows(s, lang), right)
+    out += text_columns(heads(lang), rows(s, lang), right)
     return "\n".join([*out, "", text("sens.note", lang)]) + "\n"
 
 
