@@ -38,20 +38,24 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 ## bench: the benchmarks of bench/ (not part of test): scale (validate and plan against the parse
-## floor, up to 30,000 systems) and quality (heuristic against exact mode's proven bounds), as
-## Markdown on stdout and in bench/RESULTS.md.
+## floor, up to 30,000 systems), quality (heuristic against exact mode's proven bounds) and what
+## if (sensitivity on the shipped inventories against one plan of them), as Markdown on stdout
+## and in bench/RESULTS.md.
 bench: $(STAMP)
 	set -o pipefail; { \
 	  echo "# migrasi benchmark results (make bench)"; echo; \
 	  $(BIN)/python bench/bench_scale.py; scale=$$?; echo; \
-	  $(BIN)/python bench/bench_quality.py; quality=$$?; \
-	  exit $$(( scale > quality ? scale : quality )); \
+	  $(BIN)/python bench/bench_quality.py; quality=$$?; echo; \
+	  $(BIN)/python bench/bench_whatif.py; whatif=$$?; \
+	  worst=$$(( scale > quality ? scale : quality )); \
+	  exit $$(( worst > whatif ? worst : whatif )); \
 	} | tee bench/RESULTS.md
 
 ## schemas: regenerate the committed JSON Schemas from the models.
 schemas: $(STAMP)
 	$(BIN)/migrasi schema inventory > schemas/inventory.schema.json
 	$(BIN)/migrasi schema datacenter > schemas/datacenter.schema.json
+	$(BIN)/migrasi schema scenario > schemas/scenario.schema.json
 
 ## docs: rewrite the generated documents (docs/reference.md from the models, docs/codes.md from
 ## the table of codes); a test keeps them current.

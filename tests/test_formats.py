@@ -8,7 +8,15 @@ import pytest
 import typer
 
 from migrasi.cli.app import app
-from migrasi.render import diff_text, graph_text, progress_formats, reporters, savings_formats
+from migrasi.render import (
+    compare_formats,
+    diff_text,
+    graph_text,
+    progress_formats,
+    reporters,
+    savings_formats,
+    sensitivity_formats,
+)
 from tests.conftest import ROOT
 
 TABLES: dict[str, dict[str, Any]] = {
@@ -17,8 +25,11 @@ TABLES: dict[str, dict[str, Any]] = {
     "diff": diff_text.FORMATS,
     "graph": graph_text.FORMATS,
     "progress": progress_formats.FORMATS,
+    "compare": compare_formats.FORMATS,
+    "sensitivity": sensitivity_formats.FORMATS,
 }
 PLAN = str(ROOT / "plans" / "current")
+CASE = str(ROOT / "tests" / "cases" / "cycle-and-pilot" / "inventories")
 
 
 def _format_param(command: str) -> Any:
@@ -46,6 +57,8 @@ ARGS = {
         "--as-of",
         "2027-01-01",
     ],
+    "compare": ["compare", CASE, "--scenario", str(ROOT / "scenarios" / "pesimis.yaml")],
+    "sensitivity": ["sensitivity", CASE],
 }
 
 

@@ -12,6 +12,7 @@ import typer
 from migrasi import __version__
 from migrasi.cli import (
     codes_cmd,
+    compare_cmd,
     diff_cmd,
     graph_cmd,
     intake_cmd,
@@ -65,6 +66,7 @@ progress_cmd.register(app)
 schema_cmd.register(app)
 intake_cmd.register(app)
 codes_cmd.register(app)
+compare_cmd.register(app)
 
 
 def _lang(argv: Sequence[str]) -> str:
@@ -94,6 +96,19 @@ def _said(exc: Exception, lang: str) -> str:
 
         return refusal(exc, lang)
     return str(exc)
+
+
+def _reported(exc: Exception, lang: str) -> bool:
+    """Report inputs that have errors under a scenario in full (``migrasi validate`` applies
+    no scenario, so it could not show them); whether it did."""
+    from migrasi.core.errors import InputErrors
+
+    if not isinstance(exc, InputErrors) or exc.detail is None:
+        return False
+    from migrasi.cli.scenario_cmd import report_errors
+
+    report_errors(exc.detail, lang)  # type: ignore[arg-type]
+    return True
 
 
 def _wraps_interrupt(exc: BaseException) -> bool:
@@ -135,6 +150,8 @@ def run(argv: Sequence[str]) -> int:
             print(f"migrasi: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 2))
     except MigrasiError as exc:
+        if _reported(exc, _lang(argv)):
+            return exc.exit_code
         print(f"migrasi: {_said(exc, _lang(argv))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:

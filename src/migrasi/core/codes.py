@@ -435,6 +435,25 @@ name: Pusat Data Pemerintah Provinsi Jambi
       status: done
       cutover_on: 2027-04-02
 """)),
+    Code("E212", W("a scenario names a field or a scale that does not exist", "skenario menyebut isian atau skala yang tidak ada"), {
+        "path": W("'{got}' is not a field of the data-center file", "'{got}' bukan isian berkas pusat data"),
+        "list": W("'{got}' points inside the list {list}: list items cannot be set one by one; set the whole list", "'{got}' menunjuk ke dalam daftar {list}: butir daftar tidak dapat diubah satu per satu; ubah seluruh daftarnya"),
+        "scale": W("'{got}' is not a scale: expected one of {expected}", "'{got}' bukan skala: seharusnya salah satu dari {expected}"),
+    },
+        explanation=W(
+            "A scenario changes the data-center file by dotted paths under 'set' (such as finance.fx.USD) and multiplies groups of figures by the names under 'scale' (such as running_cost). A path that the data-center file does not define, a path into a list, or a scale name migrasi does not know would change nothing, so it is an error rather than a silent no-op.",
+            "Skenario mengubah berkas pusat data lewat path bertitik di bawah 'set' (misalnya finance.fx.USD) dan mengalikan kelompok angka lewat nama di bawah 'scale' (misalnya running_cost). Path yang tidak didefinisikan berkas pusat data, path ke dalam daftar, atau nama skala yang tidak dikenal migrasi tidak akan mengubah apa pun, maka dianggap galat, bukan diabaikan diam-diam.",
+        ),
+        fix=W(
+            "Write the path as the data-center file names the field (the message suggests the nearest), set a list whole, or use one of the scale names: provider_cost, running_cost, effort_days, labour_cost, data_gb, capacity, team_days, transfer_hours, fx.",
+            "Tulis path sesuai nama isian di berkas pusat data (pesan menyarankan yang terdekat), ubah daftar secara utuh, atau pakai salah satu nama skala: provider_cost, running_cost, effort_days, labour_cost, data_gb, capacity, team_days, transfer_hours, fx.",
+        ),
+        example=Example("corpus/e212-unknown-set-path", "pesimis.yaml", """\
+set:
+  finance.fx.USD: 17500
+  finance.discount_rat: "0.08"
+"""),
+    ),
     Code("W301", W("a cycle of depends_on among planned systems: they move as one group", "siklus depends_on di antara sistem yang direncanakan: semuanya dipindah sebagai satu kelompok"), {
         "": W("dependency cycle: {group} will be moved as one group", "siklus ketergantungan: {group} akan dipindah sebagai satu kelompok"),
     }, explanation=W(

@@ -98,9 +98,12 @@ class InputErrors(MigrasiError):
 
     exit_code = 1
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, detail: object = None) -> None:
         super().__init__(count)
         self.count = count
+        self.detail = detail
+        """What the command line reports in full, when ``migrasi validate`` cannot show it (the
+        validation under a scenario)."""
 
     def __str__(self) -> str:
         return f"the inputs have {self.count} errors: run 'migrasi validate' to see them"

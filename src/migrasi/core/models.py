@@ -12,6 +12,7 @@ from migrasi.core.fieldtypes import Bool, Date, decimal_rule, enum_rule, int_rul
 
 INVENTORY_SCHEMA = "migrasi/inventory/v1"
 DATACENTER_SCHEMA = "migrasi/datacenter/v1"
+SCENARIO_SCHEMA = "migrasi/scenario/v1"
 
 SLUG = r"^[a-z0-9][a-z0-9-]{0,62}"
 REF = r"^[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62})?"
@@ -363,6 +364,7 @@ class DataCenter(_Model):
 __all__ = [
     "DATACENTER_SCHEMA",
     "INVENTORY_SCHEMA",
+    "SCENARIO_SCHEMA",
     "DataCenter",
     "Inventory",
     "System",

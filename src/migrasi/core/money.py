@@ -7,6 +7,7 @@ system figures.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -112,17 +113,20 @@ class Cash:
 def _savings(
     t: Timeline, *, e: Decimal, i: Decimal, o: Decimal, fee: Decimal, mc: int, paid: int
 ) -> tuple[Decimal, ...]:
+    """The saving of every month. It changes only where a month passes ``mc`` or ``paid``, so
+    each run of equal months is computed once (by the same steps) and repeated."""
     out: list[Decimal] = []
+    cuts = sorted({0, t.horizon, *(c for c in (mc, mc + 1, paid + 1) if 0 < c < t.horizon)})
     with localcontext(CONTEXT):
-        for m in range(t.horizon):
+        for start, end in itertools.pairwise(cuts):
             s = ZERO
-            if m > paid:
+            if start > paid:
                 s += e
-            if m > mc:
+            if start > mc:
                 s -= i
-            if m == mc:
+            if start == mc:
                 s -= o + fee
-            out.append(s)
+            out.extend([s] * (end - start))
     return tuple(out)
 
 

@@ -9,9 +9,17 @@ from pathlib import Path
 
 from migrasi.core.findings import Finding
 from migrasi.core.local_rules import datacenter_rules, ref_rules, system_rules
-from migrasi.core.models import DATACENTER_SCHEMA, DataCenter, Inventory, Region, System
+from migrasi.core.models import (
+    DATACENTER_SCHEMA,
+    SCENARIO_SCHEMA,
+    DataCenter,
+    Inventory,
+    Region,
+    System,
+)
 from migrasi.core.programme import DataCenterInput, Inputs, InventoryInput
 from migrasi.core.salvage import PartialSystem, salvage_system
+from migrasi.core.scenario import check_scenario
 from migrasi.core.shape import check_part, check_shape, schema_of
 from migrasi.core.text import canonical
 from migrasi.core.values import source_text
@@ -62,6 +70,7 @@ def load(paths: Sequence[Path]) -> Loaded:
     parsed: dict[str, Parsed] = {}
     findings: list[Finding] = []
     hashes: dict[str, str] = {}
+    read_inventory = False
     for path in files:
         name = display(path)
         target = discovered.outside.get(name)
@@ -82,6 +91,9 @@ def load(paths: Sequence[Path]) -> Loaded:
             findings.append(problem)
             inventories.append(InventoryInput(name, None, None, (), (), False))
             continue
+        if schema == SCENARIO_SCHEMA:  # checked on its own, never applied (scenarios.md)
+            findings.extend(check_scenario(name, doc.data)[1])
+            continue
         if schema == DATACENTER_SCHEMA:
             dc, errors = check_shape(name, DataCenter, doc.data)
             findings.extend(errors)
@@ -93,8 +105,9 @@ def load(paths: Sequence[Path]) -> Loaded:
         inv, errors = inventory_input(name, doc.data)
         findings.extend(errors)
         inventories.append(inv)
+        read_inventory = True
     first = display(paths[0]) if paths else "."
-    inputs = Inputs(tuple(inventories), tuple(datacenters), first)
+    inputs = Inputs(tuple(inventories), tuple(datacenters), first, read_inventory)
     return Loaded(inputs, parsed, findings, hashes, [display(p) for p in files])
 
 

@@ -20,7 +20,7 @@ from migrasi.render.summary import shown, summary_rows
 
 def _summary(doc: PlanDoc, lang: str) -> list[str]:
     rows = [
-        (r.label, shown(r, lang, short_after=False))
+        (markdown_cell(r.label), markdown_cell(shown(r, lang, short_after=False)))
         for r in summary_rows(doc, lang)
         if r.key != "gap"
     ]

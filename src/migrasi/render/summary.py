@@ -59,6 +59,9 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
     """Every line of the summary, in the order people read them."""
     t = doc.totals
     months = doc.assumptions.horizon_months
+    under = doc.scenario
+    named = [] if under is None else [Row("scenario", text("plan.scenario", lang),
+                                          words=f"{under.name} ({under.file})")]  # fmt: skip
     progress: list[Row] = []
     if doc.as_of is not None:
         ended = [w.wave for w in doc.waves if w.ended]
@@ -70,6 +73,7 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
             Row("to_date", text("plan.to_date", lang), t.to_date),
         ]
     return [
+        *named,
         *progress,
         Row("npv", text("plan.npv", lang), t.npv),
         Row("net", text("plan.net", lang, months=months), t.net_savings),
