@@ -180,8 +180,9 @@ def inputs(tmp_path: Path) -> Inputs:
 
 def doc_of(inputs: Inputs, **changes: int | None) -> dict[str, Any]:
     """The plan.json of PLAN with ``changes`` (system id → wave, None for unscheduled)."""
-    waves = {**PLAN, **changes}
-    return expected_doc(Programme(inputs), {f"kota-uji/{k}": w for k, w in waves.items()})
+    waves = {f"kota-uji/{k}": w for k, w in {**PLAN, **changes}.items()}
+    prog = Programme(inputs)
+    return expected_doc(prog, {ref: w for ref, w in waves.items() if ref not in prog.fixed})
 
 
 def has(found: list[str], text: str) -> bool:
@@ -238,7 +239,9 @@ def test_hand_made_progress_figures(inputs: Inputs) -> None:
         "done": 3, "in_progress": 2, "scheduled": 5, "unscheduled": 0, "retained": 1
     }  # fmt: skip
     assert system(doc, "sipd")["late"] is True
-    assert [d["path"] for d in doc["diagnostics"]] == ["systems[4].id"]
+    # sipd is late (W309); api was cut over apart from worker, its move_with partner (W312).
+    found = sorted((d["code"], d["path"]) for d in doc["diagnostics"])
+    assert found == [("W309", "systems[4].id"), ("W312", "systems[2].id")]
     started = [{"wave": k, "reason": "started"} for k in (1, 2, 3)]
     assert system(doc, "web")["blocked_by"] == started
     assert system(doc, "mahal")["blocked_by"] == [*started, {"wave": 4, "reason": "team_days"}]
@@ -309,6 +312,8 @@ def tampered(inputs: Inputs, path: list[str | int], value: object) -> list[str]:
         (["waves", 2, "systems"], ["kota-uji/api"], "waves[2].systems"),
         (["as_of"], None, "as_of is None, expected '2027-03-10'"),
         (["bound", "npv"], 87270001, "bound.npv"),
+        (["monthly", "programme", 1], 0, "monthly.programme[1]: is 0, expected 200000"),
+        (["monthly", "by_region", "kota-uji", 0], 0, "monthly.by_region.kota-uji[0]"),
     ],
 )
 def test_checker_catches_wrong_progress_figures(
@@ -319,11 +324,27 @@ def test_checker_catches_wrong_progress_figures(
     assert has(found, expected), found
 
 
-def test_checker_wants_w309_for_a_late_fixed_system(inputs: Inputs) -> None:
-    """sipd, done after its deadline, is late with W309 wherever it is."""
+def test_checker_wants_w309_and_w312_for_fixed_systems(inputs: Inputs) -> None:
+    """sipd, done after its deadline, is late with W309; api, under way without worker, W312."""
     doc = doc_of(inputs)
     doc["diagnostics"] = []
-    assert has(check_plan(doc, inputs), "missing W309")
+    found = check_plan(doc, inputs)
+    assert has(found, "missing W309 at") and has(found, "missing W312 at"), found
+
+
+def test_w312_for_a_system_cut_over_before_its_dependency(tmp_path: Path) -> None:
+    """web, done on 2027-02-10 while app, which it depends on, is not cut over yet: W312."""
+    inventory = INVENTORY.replace(
+        "    migration: {strategy: rehost}\n  - id: portal",
+        "    migration: {strategy: rehost, status: done, cutover_on: 2027-02-10}\n"
+        "    depends_on: [app]\n  - id: portal",
+    )
+    inputs = write(tmp_path, inventory=inventory)
+    doc = doc_of(inputs, worker=4)
+    assert ("W312", "systems[6].id") in [(d["code"], d["path"]) for d in doc["diagnostics"]]
+    assert check_plan(doc, inputs) == []
+    doc["diagnostics"] = [d for d in doc["diagnostics"] if d["path"] != "systems[6].id"]
+    assert has(check_plan(doc, inputs), "missing W312 at")
 
 
 def test_capacity_counts_fixed_systems(tmp_path: Path) -> None:

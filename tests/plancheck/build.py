@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from tests.plancheck.money import Member, Outcome, exact, totals
+from tests.plancheck.money import Member, Outcome, exact, monthly, totals
 from tests.plancheck.programme import Programme
+from tests.plancheck.record import w312_refs
 from tests.plancheck.state import Assign, Entry, PlanState
 
 FOUR = Decimal("0.0001")
@@ -133,7 +134,8 @@ def outcome_in(st: PlanState, ref: str) -> Outcome:
 
 
 def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
-    """The whole plan.json of ``assign`` (diagnostics: only W309 and W310, without places)."""
+    """The whole plan.json of ``assign`` (diagnostics: only W309, W310 and W312, without
+    places)."""
     st = PlanState(prog, assign)
     waves = [
         {
@@ -164,12 +166,16 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
     npv = total["npv"]
     assert isinstance(npv, int)
     diagnostics: list[dict[str, object]] = []
+    recorded = set(w312_refs(st))
     for entry in systems:
         ref = str(entry["ref"])
         u = prog.units[ref]
         unscheduled = ref in prog.free and assign.get(ref) is None
-        code = "W309" if entry["late"] else "W310" if unscheduled else None
-        if code is not None and code not in u.system.accepted_warnings:
+        codes = ["W309"] if entry["late"] else ["W310"] if unscheduled else []
+        codes += ["W312"] if ref in recorded else []
+        for code in codes:
+            if code in u.system.accepted_warnings:
+                continue
             diagnostics.append(
                 {
                     "file": u.file,
@@ -192,4 +198,5 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
         "totals": total,
         "bound": {"npv": bound, "gap": min(gaps(bound, npv))},
         "diagnostics": diagnostics,
+        "monthly": monthly(prog.timeline, members),
     }

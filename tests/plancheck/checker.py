@@ -142,6 +142,7 @@ def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
         diff(f"systems[{ref}]", got, entry, out)
 
     diff("totals", doc.get("totals"), want["totals"], out)
+    diff("monthly", doc.get("monthly"), want["monthly"], out)
 
     out.extend(_bound(doc, want))
     out.extend(_diagnostics(doc, want))
@@ -170,11 +171,12 @@ def _bound(doc: Mapping[str, Any], want: Mapping[str, Any]) -> list[str]:
 
 
 def _diagnostics(doc: Mapping[str, Any], want: Mapping[str, Any]) -> list[str]:
-    """W309 for each late system and W310 for each unscheduled one, at the system's id."""
+    """W309 for each late system, W310 for each unscheduled one and W312 for each fixed system
+    cut over early or apart from its group, at the system's id."""
     got = doc.get("diagnostics")
     if not isinstance(got, list):
         return [f"diagnostics is {got!r}, expected a list"]
-    codes = ("W309", "W310")
+    codes = ("W309", "W310", "W312")
     have = sorted(
         (str(d.get("file")), str(d.get("path")), str(d.get("code")))
         for d in got
@@ -187,5 +189,5 @@ def _diagnostics(doc: Mapping[str, Any], want: Mapping[str, Any]) -> list[str]:
     for item in sorted(set(have) - set(need)):
         out.append(f"diagnostics: unexpected {item[2]} at {item[0]} {item[1]}")
     if len(have) != len(set(have)):
-        out.append("diagnostics: a W309/W310 is reported twice")
+        out.append("diagnostics: a W309, W310 or W312 is reported twice")
     return out

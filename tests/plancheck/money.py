@@ -364,3 +364,21 @@ def _map(value: object) -> Mapping[str, object]:
     """``value`` as a mapping (by_year is one by construction)."""
     assert isinstance(value, dict)
     return value
+
+
+def monthly(timeline: Timeline, members: Mapping[str, Member]) -> dict[str, object]:
+    """plan.json's ``monthly``: for every month of the horizon the programme's saving and each
+    region's, sums of the systems' savings in that month, each rounded once (money.md: a total
+    is the sum of the rounded system figures)."""
+    refs = sorted(members)
+    rounded = {ref: [whole(v) for v in members[ref].outcome.savings] for ref in refs}
+    months = range(timeline.horizon)
+    regions = sorted({members[ref].region for ref in refs})
+    return {
+        "months": [timeline.label(m) for m in months],
+        "programme": [sum(rounded[ref][m] for ref in refs) for m in months],
+        "by_region": {
+            r: [sum(rounded[ref][m] for ref in refs if members[ref].region == r) for m in months]
+            for r in regions
+        },
+    }
