@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup plan test lint unit bench schemas clean docs-img
+.PHONY: setup plan test lint unit bench schemas docs clean docs-img
 
 setup: $(STAMP)
 
@@ -24,9 +24,9 @@ plan: $(STAMP)
 test: lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/mypy src tests bench tools
 	$(BIN)/lint-imports
 
 unit: $(STAMP)
@@ -47,6 +47,11 @@ bench: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/migrasi schema inventory > schemas/inventory.schema.json
 	$(BIN)/migrasi schema datacenter > schemas/datacenter.schema.json
+
+## docs: rewrite the generated documents (docs/reference.md from the models, docs/codes.md from
+## the table of codes); a test keeps them current.
+docs: $(STAMP)
+	$(BIN)/python tools/make_docs.py
 
 ## docs-img: render the pictures of docs/panduan-spreadsheet.md from the real template (needs
 ## LibreOffice's soffice and poppler-utils' pdftoppm).

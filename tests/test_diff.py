@@ -352,7 +352,7 @@ def test_json_shape() -> None:
         "delta": {"npv": 0, "net_savings": 0, "kept_in_jambi": -100},
     }]  # fmt: skip
     (entry,) = doc["systems"]
-    assert list(entry) == ["ref", "region", "changes", "old", "new", "delta"]
+    assert list(entry) == ["ref", "region", "changes", "moved_because", "old", "new", "delta"]
     assert entry["changes"] == ["wave", "money"]
     assert entry["old"]["wave"] == 4 and entry["new"]["wave"] == 5
     assert entry["new"]["money"]["kept_in_jambi"] == 119999900

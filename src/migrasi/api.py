@@ -16,6 +16,8 @@ from migrasi.loading.documents import Loaded, load
 from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
+    from migrasi.core.keep import Earlier
+    from migrasi.core.models import DataCenter
     from migrasi.render.diff_text import Compared
     from migrasi.render.graph_text import GraphView
 
@@ -85,6 +87,8 @@ def plan(
     exact: bool = False,
     time_limit: float = 60.0,
     as_of: date | None = None,
+    keep: Path | None = None,
+    min_gain: int = 0,
 ) -> PlanResult:
     """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
     plan is None when an error stands.
@@ -104,9 +108,9 @@ def plan(
     if result.errors or dc is None:
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
-    problem = build(
-        checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups
-    )
+    earlier = _earlier(keep, min_gain, dc) if keep is not None else None
+    free = checked.movable or checked.groups
+    problem = build(checked.items, free, dc, checked.fixed, checked.groups, earlier)
     if exact:
         solve = _exact_solver()
         solved = solve(problem, time_limit)
@@ -119,6 +123,24 @@ def plan(
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
     doc = document(made, hashes, [diagnostic(f) for f in diagnostics], dc, regions(result))
     return PlanResult(result, made, diagnostics, hashes, doc)
+
+
+def _earlier(path: Path, min_gain: int, dc: DataCenter) -> Earlier:
+    """The plan to stay close to (``--keep``): its waves must be this plan's waves."""
+    from decimal import Decimal
+
+    from migrasi.core.errors import UsageError
+    from migrasi.core.keep import Earlier
+    from migrasi.loading.plans import load_plan_and_digest
+
+    doc, digest = load_plan_and_digest(path)
+    a, s = doc.assumptions, dc.schedule
+    if (a.start, a.wave_weeks) != (s.start, s.wave_weeks):
+        raise UsageError(
+            f"--keep {path.as_posix()}: its waves start on {a.start} and last {a.wave_weeks} "
+            f"weeks, this plan's on {s.start} and {s.wave_weeks}: waves are matched by number"
+        )
+    return Earlier.of(doc, digest, Decimal(min_gain))
 
 
 def _exact_solver() -> Any:

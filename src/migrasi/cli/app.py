@@ -11,6 +11,7 @@ import typer
 
 from migrasi import __version__
 from migrasi.cli import (
+    codes_cmd,
     diff_cmd,
     graph_cmd,
     intake_cmd,
@@ -61,6 +62,7 @@ savings_cmd.register(app)
 diff_cmd.register(app)
 schema_cmd.register(app)
 intake_cmd.register(app)
+codes_cmd.register(app)
 
 
 def _lang(argv: Sequence[str]) -> str:
@@ -74,12 +76,15 @@ def _lang(argv: Sequence[str]) -> str:
 
 def _said(exc: Exception, lang: str) -> str:
     """The error in the user's language where the catalogue has words for it."""
-    from migrasi.core.errors import ForeignFolder, MissingPath, UnknownRef
+    from migrasi.core.errors import ForeignFolder, MissingPath, UnknownCode, UnknownRef
     from migrasi.render.catalog import text
 
-    if isinstance(exc, UnknownRef):
+    if isinstance(exc, UnknownRef | UnknownCode):
         nearest = text("usage.nearest", lang, refs=", ".join(exc.nearest)) if exc.nearest else ""
-        return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
+        if isinstance(exc, UnknownRef):
+            return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
+        every = text("usage.all_codes", lang)
+        return text("usage.unknown_code", lang, code=exc.code) + nearest + every
     if isinstance(exc, MissingPath):
         return text("usage.path", lang, path=exc.path)
     if isinstance(exc, ForeignFolder):

@@ -35,6 +35,15 @@ def plan(
         "proven gap when --time-limit runs out.",
     ),
     time_limit: float = typer.Option(60.0, "--time-limit", min=1, help="Seconds for --exact."),
+    keep: Path | None = typer.Option(
+        None,
+        "--keep",
+        help="Stay close to this earlier plan (a plan folder or plan.json, normally the plan "
+        "in force): a group keeps its wave unless moving it gains more than --min-gain.",
+    ),
+    min_gain: int = typer.Option(
+        0, "--min-gain", min=0, help="With --keep: the NPV, in whole Rupiah, a move must beat."
+    ),
     as_of: date | None = AS_OF,
     lang: Lang = LANG,
 ) -> int:
@@ -47,8 +56,19 @@ def plan(
     from migrasi.render import reporters
     from migrasi.render.terminal import summary_table, waves_table
 
+    if min_gain and keep is None:
+        from migrasi.core.errors import UsageError
+
+        raise UsageError("--min-gain goes with --keep: it is what a move away from it must gain")
     prepare(out, lang.value)  # a folder that is not a plan is refused before any work is done
-    result = api.plan(paths_or_default(paths), exact=exact, time_limit=time_limit, as_of=as_of)
+    result = api.plan(
+        paths_or_default(paths),
+        exact=exact,
+        time_limit=time_limit,
+        as_of=as_of,
+        keep=keep,
+        min_gain=min_gain,
+    )
     if result.plan is None:
         sys.stderr.write(
             reporters.as_text(result.validation.findings, lang.value, result.validation.sources())

@@ -41,6 +41,19 @@ class UnknownRef(UsageError):
         return f"unknown system '{self.ref}'{hint}"
 
 
+class UnknownCode(UsageError):
+    """A CODE given on the command line is not a validation code; carries the nearest codes."""
+
+    def __init__(self, code: str, nearest: Sequence[str]) -> None:
+        super().__init__(code)
+        self.code = code
+        self.nearest = tuple(nearest)
+
+    def __str__(self) -> str:
+        hint = f" (did you mean {', '.join(self.nearest)}?)" if self.nearest else ""
+        return f"unknown code '{self.code}'{hint}"
+
+
 class ForeignFolder(UsageError):
     """``--out`` names a folder that holds something migrasi did not write: it is left as it was.
 

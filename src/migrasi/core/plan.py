@@ -19,6 +19,8 @@ from pydantic import BaseModel
 from migrasi.core.decimals import rounded, whole
 from migrasi.core.findings import Finding
 from migrasi.core.graph import Groups
+from migrasi.core.keep import counts as keep_counts
+from migrasi.core.keep import reason as keep_reason
 from migrasi.core.models import STRATEGIES, DataCenter
 from migrasi.core.money import ZERO, Cash, Timeline, cash, figures, payback_month, running_by_year
 from migrasi.core.plandoc import (
@@ -30,6 +32,7 @@ from migrasi.core.plandoc import (
     Diagnostic,
     GroupDoc,
     InputFile,
+    KeepDoc,
     Load,
     Monthly,
     PilotDoc,
@@ -65,6 +68,7 @@ class Plan:
     monthly: Monthly
     bound: Bound
     proven: Proven | None = None
+    keep: KeepDoc | None = None
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -147,7 +151,8 @@ def make_plan(
         item = p.items[ref]
         rec = p.fixed.get(ref)
         if rec is not None:
-            systems[ref], money[ref] = _system(p, item, _recorded(item), rec.wave, [], rec.cutover)
+            wave = rec.wave or None  # a day before wave 1 is in no wave
+            systems[ref], money[ref] = _system(p, item, _recorded(item), wave, [], rec.cutover)
         else:
             k = state.wave[p.of[ref]] if item.planned else None
             status = _status(item, k)
@@ -161,6 +166,9 @@ def make_plan(
         elif made.late:
             args = {"cutover": str(made.cutover), "deadline": str(made.deadline)}
             findings.append(Finding("W309", item.file, path=place, args=args))
+    keep = None
+    if p.earlier is not None:
+        keep = _kept(p, state, systems)
     totals = _totals(systems, money, p.timeline, p.dc.schedule.as_of)
     bound = _bound(p)
     exact = None
@@ -187,8 +195,52 @@ def make_plan(
         monthly=_monthly(systems, money, p.timeline),
         bound=Bound.model_construct(npv=bound, gap=_gap(bound, totals.npv)),
         proven=exact,
+        keep=keep,
         findings=findings,
     )
+
+
+def _kept(p: Problem, state: State, systems: dict[str, SystemDoc]) -> KeepDoc:
+    """Tell each planned system whose wave differs from the earlier plan's why (planning.md's
+    reasons, in order), and count what was kept, moved and removed."""
+    earlier = p.earlier
+    assert earlier is not None
+    everyone = p.move_groups or Groups({}, {}, {})
+    planned = {r for r, s in systems.items() if s.status is not Status.RETAINED}
+    waves = {r: systems[r].wave for r in sorted(planned)}
+    for ref in sorted(systems):
+        old = earlier.waves.get(ref)
+        why = None
+        if ref in planned and (ref not in earlier.waves or old != waves[ref]):
+            started = old is not None and old <= len(p.calendar) and p.calendar[old - 1].started
+            back = _put_back(p, state, ref, old) if ref in p.of and not started else None
+            why = keep_reason(ref, earlier, everyone, planned, ref in p.fixed, started, back)
+        systems[ref] = systems[ref].model_copy(update={"moved_because": why})
+    kept, moved, removed = keep_counts(earlier, waves)
+    return KeepDoc.model_construct(
+        plan=earlier.digest,
+        min_gain=int(earlier.min_gain),
+        kept=kept,
+        moved=moved,
+        removed=removed,
+    )
+
+
+def _put_back(p: Problem, state: State, ref: str, old: int | None) -> bool | None:
+    """Whether putting the system's group back alone into wave ``old`` keeps the plan valid
+    (None when there is no such wave)."""
+    if old is None or old > len(p.calendar):
+        return None
+    gid = p.of[ref]
+    here = state.wave[gid]
+    state.place(gid, None)
+    try:
+        if not state.fits(gid, old):
+            return False
+        state.place(gid, old)
+        return state.keeps_rules(gid) and not state.breaks_plan_rules(gid)
+    finally:
+        state.place(gid, here)
 
 
 def _recorded(item: Item) -> Status:
@@ -372,6 +424,14 @@ def assumptions(dc: DataCenter) -> Assumptions:
     )
 
 
+def _as_of(plan: Plan, dc: DataCenter) -> date | None:
+    """The as-of day the plan shows: none when it lies before the programme starts and no
+    progress is recorded, for such a plan is the one made without an as-of day (progress.md)."""
+    as_of = dc.schedule.as_of
+    recorded = any(s.status in (Status.DONE, Status.IN_PROGRESS) for s in plan.systems.values())
+    return as_of if as_of is not None and (as_of >= dc.schedule.start or recorded) else None
+
+
 def document(
     plan: Plan,
     inputs: Sequence[tuple[str, str]],
@@ -384,7 +444,7 @@ def document(
     return PlanDoc.model_construct(
         schema_="migrasi/plan/v1",
         mode=plan.mode,
-        as_of=dc.schedule.as_of,
+        as_of=_as_of(plan, dc),
         inputs=[InputFile.model_construct(file=f, sha256=h) for f, h in inputs],
         waves=plan.waves,
         groups=plan.groups,
@@ -392,6 +452,7 @@ def document(
         totals=plan.totals,
         bound=plan.bound,
         proven=plan.proven,
+        keep=plan.keep,
         diagnostics=list(diagnostics),
         monthly=plan.monthly,
         assumptions=assumptions(dc),

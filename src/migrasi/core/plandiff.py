@@ -15,11 +15,11 @@ The documents are typed plan documents (core/plandoc.py), read and checked alrea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from migrasi.core.terms import Status
+from migrasi.core.terms import MovedBecause, Status
 
 if TYPE_CHECKING:
     from migrasi.core.plandoc import MoneyDoc, PlanDoc, RegionTotals, Totals
@@ -65,6 +65,8 @@ class SystemFacts:
     region: str
     place: Placement
     money: Figures
+    because: MovedBecause | None = field(default=None, compare=False)
+    """Why its wave differs from the plan it was kept close to (``--keep``), if it says."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,11 @@ def _figures(value: RegionTotals | MoneyDoc | Totals) -> Figures:
 def _facts(doc: PlanDoc) -> dict[str, SystemFacts]:
     return {
         s.ref: SystemFacts(
-            s.ref, s.region, Placement(s.status, s.wave, s.cutover, s.late), _figures(s.money)
+            s.ref,
+            s.region,
+            Placement(s.status, s.wave, s.cutover, s.late),
+            _figures(s.money),
+            s.moved_because or None,
         )
         for s in doc.systems
     }

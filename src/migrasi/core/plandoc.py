@@ -33,7 +33,7 @@ from pydantic import (
 from migrasi.core.decimals import rounded
 from migrasi.core.findings import path_text
 from migrasi.core.models import STRATEGIES
-from migrasi.core.terms import Dimension, Mode, Reason, Status
+from migrasi.core.terms import Dimension, Mode, MovedBecause, Reason, Status
 
 PLAN_SCHEMA = "migrasi/plan/v1"
 LARGEST = 10**60
@@ -120,6 +120,10 @@ def _omitted_when_none(value: object) -> bool:
 
 WRITTEN_IF_SET = Field(default=None, exclude_if=_omitted_when_none)
 """A field written only when it has a value."""
+
+
+def _not_kept(value: object) -> bool:
+    return value == ""
 
 
 def _strategy(value: str) -> str:
@@ -220,6 +224,9 @@ class SystemDoc(_Doc):
     end_early: bool
     blocked_by: list[BlockedDoc]
     money: MoneyDoc
+    moved_because: MovedBecause | Literal[""] | None = Field(default="", exclude_if=_not_kept)
+    """With ``--keep``: why its wave differs from the earlier plan's, or null when it does not;
+    without, not written (``""``)."""
 
 
 class RegionTotals(_Doc):
@@ -284,6 +291,17 @@ class Proven(_Doc):
     gap: Dec4
     optimal: bool
     relaxed_npv: Money | None
+
+
+class KeepDoc(_Doc):
+    """The earlier plan a plan stayed close to (``--keep``): the SHA-256 of its plan.json, the
+    minimum gain of a move, and how many planned systems kept their wave, moved, or went."""
+
+    plan: Sha256
+    min_gain: Money
+    kept: Count
+    moved: Count
+    removed: Count
 
 
 class Diagnostic(_Doc):
@@ -377,6 +395,7 @@ class PlanDoc(_Doc):
     totals: Totals
     bound: Bound
     proven: Proven | None = WRITTEN_IF_SET
+    keep: KeepDoc | None = WRITTEN_IF_SET
     diagnostics: list[Diagnostic]
     monthly: Monthly
     assumptions: Assumptions

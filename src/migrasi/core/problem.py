@@ -10,6 +10,7 @@ from functools import cached_property
 
 from migrasi.core.calendar import Wave, waves
 from migrasi.core.graph import Groups
+from migrasi.core.keep import Earlier
 from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npv
 from migrasi.core.programme import Item, deadline_of
@@ -74,6 +75,10 @@ class Problem:
     """The systems the record fixes (progress.md): in no group, never moved."""
     move_groups: Groups | None = None
     """The move groups of every planned system, fixed or not (what the plan shows)."""
+    earlier: Earlier | None = None
+    """The plan to stay close to (``--keep``), if any."""
+    anchor: dict[str, int] = field(default_factory=dict)
+    """Group id → the earlier plan's wave it is anchored to (``--keep``)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
 
@@ -99,6 +104,26 @@ class Problem:
             out[gid] = [k for _, _, k in sorted(ranked)]
         return out
 
+    def toll(self, gid: str, wave: int | None) -> Decimal | None:
+        """What moving group ``gid`` away from ``wave`` must gain, more than, in NPV: the
+        minimum gain when the group is anchored there (``--keep``), else None (any gain)."""
+        if self.earlier is None or self.anchor.get(gid) != wave:
+            return None
+        return self.earlier.min_gain
+
+    def premium(self, gid: str, wave: int) -> Decimal:
+        """What keeping group ``gid`` in ``wave`` is worth beyond its NPV when searching with
+        ``--keep``: a little more than the minimum gain where it is anchored, else nothing."""
+        toll = self.toll(gid, wave)
+        return ZERO if toll is None else toll + 1
+
+    def fixed_value(self) -> Decimal:
+        """The exact NPV of the systems the record fixes: every plan holds it."""
+        total = ZERO
+        for ref, rec in self.fixed.items():
+            total += cash(self.items[ref], rec.cutover, self.timeline).npv
+        return total
+
     def search_value(self, ref: str, wave: int) -> Decimal:
         """The NPV the search compares: exact, or its closed form on large problems."""
         if not self.fast:
@@ -116,6 +141,7 @@ def build(
     dc: DataCenter,
     fixed: Mapping[str, Record] | None = None,
     move_groups: Groups | None = None,
+    earlier: Earlier | None = None,
 ) -> Problem:
     """Assemble the problem of the planned systems of ``items`` that are not ``fixed``;
     ``groups`` are their move groups, ``move_groups`` those of every planned system."""
@@ -131,6 +157,7 @@ def build(
         limits=_less_fixed(limits(dc, calendar), [items[r] for r in fixed]),
         fixed=fixed,
         move_groups=move_groups or groups,
+        earlier=earlier,
     )
     users: dict[str, list[str]] = {g: [] for g in groups.members}
     for gid, needed in groups.needs.items():
@@ -158,6 +185,10 @@ def build(
         group.allowed_set = frozenset(group.allowed)
         group.late_at = (0, *(sum(1 for d in group.deadlines if w.cutover > d) for w in calendar))
         problem.groups[gid] = group
+        if earlier is not None:
+            wave = earlier.anchor(refs)
+            if wave is not None and wave in group.allowed_set:
+                problem.anchor[gid] = wave
     pairs = sum(len(g.allowed) * g.size for g in problem.groups.values())
     problem.fast = pairs > FAST_ABOVE
     for group in problem.groups.values():

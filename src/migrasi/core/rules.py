@@ -188,6 +188,11 @@ WAVE_RULES: tuple[WaveRule, ...] = (
 """Every wave rule, in the order of planning.md's table."""
 
 
+def rule_index(reason: Reason) -> int:
+    """The place of the first wave rule of ``reason`` in :data:`WAVE_RULES`."""
+    return next(i for i, rule in enumerate(WAVE_RULES) if rule.reason is reason)
+
+
 @dataclass(frozen=True)
 class Failure:
     """A wave rule that a group breaks in a wave."""

@@ -10,13 +10,14 @@ At its end no group can move alone to an earlier wave and raise the NPV (left-sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
-from migrasi.core.rules import WAVE_RULES
+from migrasi.core.rules import WAVE_RULES, rule_index
 from migrasi.core.state import State
 from migrasi.core.terms import Reason
 
@@ -25,6 +26,8 @@ WORK = 30_000
 """How many groups the trading moves (make room, eject) may look at in one plan."""
 PAIRS = 250_000
 """How many pairs of groups one round of swaps may look at (all of them up to 500 groups)."""
+CRITICAL = rule_index(Reason.CRITICAL)
+TEAM = rule_index(Reason.TEAM_DAYS)
 SMALL = 12
 """Problems with at most this many move groups are also searched exhaustively (exhaustive.py)."""
 
@@ -90,6 +93,86 @@ def _tight(p: Problem, order: list[str]) -> dict[str, bool]:
     return tight
 
 
+def _anchored_first(p: Problem, state: State) -> None:
+    """Put the anchored groups back into the earlier plan's waves where they still fit
+    (``--keep``), wave by wave, what a group depends on first. Where a wave can no longer take
+    them all, the groups left out are as few as can be and leave as little room behind as can
+    be: room left in an early wave would pull other groups in, moving them too."""
+    order = topological(_needs(p), lambda gid: (gid,))
+    rank = {gid: i for i, gid in enumerate(order)}
+    by_wave: dict[int, list[str]] = {}
+    for gid in order:
+        wave = p.anchor.get(gid)
+        if wave is not None:
+            by_wave.setdefault(wave, []).append(gid)
+    for wave in sorted(by_wave):
+        best: list[str] | None = None
+        best_score: tuple[int, tuple[int, ...]] | None = None
+        for key in _KEEP_ORDERS:
+            keyed = {g: (key(p, g), rank[g]) for g in by_wave[wave]}
+            pending = sorted(by_wave[wave], key=keyed.__getitem__)
+            kept: list[str] = []
+            while True:
+                placed = [g for g in pending if _place_if_fits(state, g, wave)]
+                if not placed:
+                    break
+                kept += placed
+                pending = [g for g in pending if g not in placed]
+            score = (len(pending), tuple(-x for x in state.used[wave].amounts))
+            if best_score is None or score < best_score:
+                best, best_score = kept, score
+            for g in kept:
+                state.place(g, None)
+        for g in best or ():
+            state.place(g, wave)
+
+
+def _place_if_fits(state: State, gid: str, wave: int) -> bool:
+    if state.fits(gid, wave):
+        state.place(gid, wave)
+        return True
+    return False
+
+
+def _by_rank(p: Problem, gid: str) -> tuple[int, ...]:
+    return ()
+
+
+def _big_first(p: Problem, gid: str) -> tuple[int, ...]:
+    load = p.groups[gid].load
+    return (-load[CRITICAL], -load[TEAM])
+
+
+def _small_first(p: Problem, gid: str) -> tuple[int, ...]:
+    load = p.groups[gid].load
+    return (-load[CRITICAL], load[TEAM])
+
+
+_KEEP_ORDERS: tuple[Callable[[Problem, str], tuple[int, ...]], ...] = (
+    _by_rank,
+    _big_first,
+    _small_first,
+)
+"""Orders to try a wave's anchored groups in (after what they depend on): as planned, the
+critical and the larger first, the critical and the smaller first."""
+
+
+def _held(p: Problem, gid: str, wave: int | None) -> bool:
+    """Whether the group sits where ``--keep`` anchors it: then only a move of its own that is
+    worth it (or that the plan's validity needs) takes it away, never a trade with others."""
+    return p.toll(gid, wave) is not None
+
+
+def _worth(p: Problem, gid: str, old: int, new: int) -> bool:
+    """Whether moving an anchored group from its wave to ``new`` is worth it: it is less late
+    there, or the NPV rises by more than the minimum gain. True for a group not anchored."""
+    toll = p.toll(gid, old)
+    if toll is None:
+        return True
+    g = p.groups[gid]
+    return g.late_at[new] < g.late_at[old] or g.value[new] - g.value[old] > toll
+
+
 def _construct(p: Problem, state: State) -> None:
     plain = topological(_needs(p), lambda gid: (gid,))
     deadline, priority = _priorities(p, plain)
@@ -98,7 +181,7 @@ def _construct(p: Problem, state: State) -> None:
     order = topological(_needs(p), lambda gid: (not tight[gid], deadline[gid], -priority[gid], gid))
     for gid in order:
         g = p.groups[gid]
-        if any(state.wave[n] is None for n in g.needs):
+        if state.wave[gid] is not None or any(state.wave[n] is None for n in g.needs):
             continue
         candidates = [k for k in g.allowed if state.fits(gid, k)]
         if not candidates:
@@ -134,7 +217,7 @@ def _improve(p: Problem, state: State, rounds: int = 50) -> None:
             for k in preference[gid]:
                 if k == old:
                     break
-                if not state.can_move(gid, k, bounds):
+                if not state.can_move(gid, k, bounds) or not _worth(p, gid, old, k):
                     continue
                 state.place(gid, k)
                 if state.keeps_rules(gid):
@@ -203,6 +286,8 @@ def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
         if not g.value or any(state.wave[n] is None for n in g.needs):
             continue
         for h in sorted(o for o, w in state.wave.items() if w is not None):
+            if _held(p, h, state.wave[h]):
+                continue
             if any(state.wave[u] is not None for u in p.groups[h].users):
                 continue
             if budget is not None:
@@ -224,7 +309,8 @@ def _eject(p: Problem, state: State, budget: list[int] | None = None) -> bool:
             after = g.value[best] + (p.groups[h].value[again] if again is not None else ZERO)
             late_before = state.late_in(h, here)
             late_after = state.late_in(gid, best) + state.late_in(h, again)
-            if after > before and (late_after <= late_before):
+            toll = p.toll(h, here) or ZERO
+            if after - before > toll and (late_after <= late_before):
                 state.place(h, again)
                 return True
             state.place(gid, None)
@@ -238,6 +324,7 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
     placed = sorted((g, w) for g, w in state.wave.items() if w is not None)
     pairs: list[tuple[Decimal, str, str]] = []
     looked = 0
+    placed = [(g, w) for g, w in placed if not _held(p, g, w)]
     for gid, a in placed:
         g = p.groups[gid]
         looked += len(placed)
@@ -265,7 +352,8 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
         g, h = p.groups[gid], p.groups[hid]
         if b not in g.allowed_set or a not in h.allowed_set:
             continue
-        if g.value[b] + h.value[a] <= g.value[a] + h.value[b]:
+        toll = (p.toll(gid, a) or ZERO) + (p.toll(hid, b) or ZERO)
+        if g.value[b] + h.value[a] - g.value[a] - h.value[b] <= toll:
             continue
         if g.late_at[b] + h.late_at[a] > g.late_at[a] + h.late_at[b]:
             continue
@@ -308,6 +396,7 @@ def polish(p: Problem, state: State, budget: list[int] | None = None) -> None:
 def schedule(p: Problem) -> State:
     """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
     state = State(p)
+    _anchored_first(p, state)
     _construct(p, state)
     budget = [WORK]
     polish(p, state, budget)
@@ -320,7 +409,7 @@ def schedule(p: Problem) -> State:
         if not _swap(p, state, swaps):
             break
         _improve(p, state)
-    if len(p.groups) <= SMALL:
+    if len(p.groups) <= SMALL and not p.anchor:
         better = search(p, state.value())
         if better is not None:
             for gid in p.groups:

@@ -75,9 +75,16 @@ class State:
             self.late.discard(gid)
 
     def value(self) -> Decimal:
-        """The sum of the placed groups' values (what the search maximises)."""
+        """The sum of the placed groups' values."""
         groups = self.p.groups
         return sum((groups[g].value[w] for g, w in self.wave.items() if w is not None), ZERO)
+
+    def kept_value(self) -> Decimal:
+        """The value with the premium of every group kept where ``--keep`` anchors it (what a
+        search that stays close to an earlier plan maximises)."""
+        premium = self.p.premium
+        extra = sum((premium(g, w) for g, w in self.wave.items() if w is not None), ZERO)
+        return self.value() + extra
 
     # --- the wave rules --------------------------------------------------------------------
 

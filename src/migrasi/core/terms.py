@@ -50,3 +50,14 @@ class Mode(StrEnum):
 
     HEURISTIC = "heuristic"
     EXACT = "exact"
+
+
+class MovedBecause(StrEnum):
+    """Why a system's wave differs from the earlier plan's (``plan --keep``, planning.md)."""
+
+    RECORDED = "recorded"
+    NEW = "new"
+    CHANGED_GROUP = "changed_group"
+    STARTED = "started"
+    NO_LONGER_FITS = "no_longer_fits"
+    GAIN = "gain"

@@ -41,15 +41,16 @@ class Solved:
 def solve(p: Problem, time_limit: float) -> Solved:
     """The best plan exact mode finds within ``time_limit`` seconds, and its proven bound."""
     heuristic = schedule(p)
+    fixed = p.fixed_value()
     if len(p.groups) <= SMALL:
         best = search(p, Decimal(-(10**30)), budget=5_000_000)
         if best is not None:
             state = State(p)
             for gid, wave in best.items():
                 state.place(gid, wave)
-            value = state.value()
+            value = state.value() + fixed
             return Solved(state, math.ceil(value), True, None)
-    return _milp(p, heuristic, time_limit)
+    return _milp(p, heuristic, time_limit, fixed)
 
 
 @dataclass
@@ -96,7 +97,9 @@ def _model(p: Problem, heuristic: State | None) -> _Model:
     waves = len(p.calendar)
     cost = np.zeros(len(index))
     for (gid, k), i in index.items():
-        cost[i] = -float(p.groups[gid].value[k])  # the solver searches in floating point
+        # the solver searches in floating point; with --keep a group's anchored wave earns a
+        # premium of a little more than the minimum gain
+        cost[i] = -float(p.groups[gid].value[k] + p.premium(gid, k))
     rows: list[tuple[dict[int, float], float, float]] = []
     for gid in groups:
         group = p.groups[gid]
@@ -163,10 +166,15 @@ def _best_possible(result: Any) -> Decimal | None:
     return None
 
 
-def _milp(p: Problem, heuristic: State, time_limit: float) -> Solved:
+def _plus(bound: Decimal | None, fixed: Decimal) -> Decimal | None:
+    return None if bound is None else bound + fixed
+
+
+def _milp(p: Problem, heuristic: State, time_limit: float, fixed: Decimal) -> Solved:
     """Two programmes: the narrow one (every group the heuristic placed is placed, on time
     where it was on time) finds the plan and proves it best in that class; the wide one (rules
-    1-10 alone) bounds every plan and sometimes finds a better one."""
+    1-10 alone) bounds every plan and sometimes finds a better one. ``fixed`` is the NPV of the
+    systems the record fixes, which every plan holds."""
     candidates = [heuristic]
     narrow_result, narrow = _run(p, _model(p, heuristic), time_limit / 2)
     if narrow is not None:
@@ -174,11 +182,11 @@ def _milp(p: Problem, heuristic: State, time_limit: float) -> Solved:
     wide_result, wide = _run(p, _model(p, None), time_limit / 2)
     if wide is not None:
         candidates.append(wide)
-    state = max(candidates, key=lambda s: s.value())
-    found = state.value()
+    state = max(candidates, key=lambda s: s.kept_value())
+    found = state.value() + fixed
     slack = Decimal(1) + len(p.items)  # the solver's tolerance and each system's rounding
-    narrow_bound = _best_possible(narrow_result)
-    wide_bound = _best_possible(wide_result)
+    narrow_bound = _plus(_best_possible(narrow_result), fixed)
+    wide_bound = _plus(_best_possible(wide_result), fixed)
     relaxed = math.ceil(max(wide_bound, found) + slack) if wide_bound is not None else None
     if narrow_bound is not None:
         optimal = narrow_result.status == 0 and found + slack >= narrow_bound

@@ -58,6 +58,13 @@ MAX_BYTES = 256 * 1024 * 1024
 
 def load_plan(path: Path) -> PlanDoc:
     """The plan document at ``path``, every field checked (BadPlan names the first bad one)."""
+    return load_plan_and_digest(path)[0]
+
+
+def load_plan_and_digest(path: Path) -> tuple[PlanDoc, str]:
+    """The plan document at ``path`` and the SHA-256 of its plan.json."""
+    import hashlib
+
     target = plan_file(path)
     shown = target.as_posix()
     try:
@@ -72,6 +79,6 @@ def load_plan(path: Path) -> PlanDoc:
     except UnicodeDecodeError as exc:
         raise BadPlan(shown, "not UTF-8 text") from exc
     try:
-        return read_document(text)
+        return read_document(text), hashlib.sha256(data).hexdigest()
     except PlanShapeError as exc:
         raise BadPlan(shown, str(exc)) from exc

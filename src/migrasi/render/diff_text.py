@@ -60,9 +60,13 @@ def system_cells(change: SystemChange, lang: str) -> list[str]:
     a, b = _place(change.old), _place(change.new)
     date = a is not None and b is not None and a.wave == b.wave and a.cutover != b.cutover
     delta = change.delta
+    kinds = ", ".join(t(f"diff.kind.{k}", lang) for k in change.kinds)
+    because = change.new.because if change.new is not None else None
+    if because is not None:
+        kinds += f" ({t(f'because.{because.value}', lang)})"
     return [
         change.ref,
-        ", ".join(t(f"diff.kind.{k}", lang) for k in change.kinds),
+        kinds,
         _both(_wave(a, lang, date), _wave(b, lang, date)),
         _both(_status(a, lang), _status(b, lang)),
         *(signed(_figure(delta, key), lang) for key, _ in FIGURES),
@@ -247,6 +251,7 @@ def diff_json(diff: PlanDiff) -> str:
                 "ref": s.ref,
                 "region": s.region,
                 "changes": list(s.kinds),
+                "moved_because": s.new.because.value if s.new and s.new.because else None,
                 "old": _side(s.old),
                 "new": _side(s.new),
                 "delta": _money(s.delta),

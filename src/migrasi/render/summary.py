@@ -79,9 +79,30 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
         Row("payback", text("plan.payback", lang), words=month_name(t.payback_month, lang)),
         Row("bound", text("plan.bound", lang), doc.bound.npv, percent(doc.bound.gap, lang)),
         Row("gap", text("plan.gap", lang), words=percent(doc.bound.gap, lang)),
+        *_proven(doc, lang),
         Row("systems", text("plan.systems", lang), words=systems_text(doc, lang)),
         Row("mode", text("plan.mode", lang), words=text(f"plan.mode.{doc.mode.value}", lang)),
     ]
+
+
+def _proven(doc: PlanDoc, lang: str) -> list[Row]:
+    """Exact mode's proven figures, and how the plan stayed close to an earlier one."""
+    rows: list[Row] = []
+    if doc.proven is not None:
+        key = "plan.proven_optimal" if doc.proven.optimal else "plan.proven"
+        rows.append(Row("proven", text(key, lang), doc.proven.npv, percent(doc.proven.gap, lang)))
+    if doc.keep is not None:
+        k = doc.keep
+        words = text(
+            "plan.keep_text",
+            lang,
+            kept=k.kept,
+            moved=k.moved,
+            removed=k.removed,
+            min_gain=money(k.min_gain, lang),
+        )
+        rows.append(Row("keep", text("plan.keep", lang), words=words))
+    return rows
 
 
 def shown(row: Row, lang: str, *, short_after: bool = True) -> str:
@@ -93,6 +114,6 @@ def shown(row: Row, lang: str, *, short_after: bool = True) -> str:
     if row.key == "npv":
         short = money_short(row.amount, lang)
         return f"{whole} ({short})" if short_after else f"{short} ({whole})"
-    if row.key == "bound":
+    if row.key in ("bound", "proven"):
         return f"{whole} ({row.words})"
     return whole

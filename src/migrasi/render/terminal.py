@@ -13,7 +13,7 @@ from migrasi.render.plan_md import wave_state
 from migrasi.render.summary import shown, summary_rows
 
 SUMMARY = ("as_of", "ended", "to_date", "npv", "net", "one_time", "kept", "payback", "bound",
-           "systems")  # fmt: skip
+           "proven", "keep", "systems")  # fmt: skip
 """The summary rows a terminal shows."""
 
 WAVE_COLUMNS = ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu")
