@@ -94,11 +94,6 @@ def test_large_exact_under_way_is_valid_and_not_worse(seed: int) -> None:
     assert doc["totals"]["npv"] >= heuristic["totals"]["npv"] - len(doc["systems"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exact mode's proven.npv (and its gap) leaves out the fixed systems' NPVs: "
-    "85,810,000 − 52,570,000 = 33,240,000 for an optimal plan worth 85,810,000",
-)
 def test_exact_proven_npv_counts_fixed_systems(tmp_path: Path) -> None:
     """For the hand-made programme under way, proven optimal, proven.npv is the plan's NPV."""
     write(tmp_path)

@@ -159,12 +159,6 @@ def case_problems(name: str, pattern: str) -> list[str]:
     return [p for p in found if re.search(pattern, p)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the planner writes wave 0 for a done system cut over before wave 1; progress.md: "
-    "'its wave in the plan is the wave whose days hold that day, or none' (plan.json: null, "
-    "and the plan's JSON Schema allows no 0)",
-)
 def test_done_before_start_has_no_wave() -> None:
     """web, done on 2026-11-20 before the start (2027-01-04), has wave null in the plan."""
     assert case_problems("done-before-start", r"wave") == []

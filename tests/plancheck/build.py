@@ -190,7 +190,7 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
     return {
         "schema": "migrasi/plan/v1",
         "mode": "heuristic",
-        "as_of": None if prog.as_of is None else prog.as_of.isoformat(),
+        "as_of": None if prog.shown_as_of is None else prog.shown_as_of.isoformat(),
         "inputs": [],
         "waves": waves,
         "groups": groups,

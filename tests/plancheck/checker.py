@@ -104,7 +104,7 @@ def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
     out: list[str] = []
     if doc.get("schema") != SCHEMA:
         out.append(f"schema is {doc.get('schema')!r}, expected {SCHEMA!r}")
-    as_of = None if prog.as_of is None else prog.as_of.isoformat()
+    as_of = None if prog.shown_as_of is None else prog.shown_as_of.isoformat()
     if doc.get("as_of", "absent") != as_of:
         out.append(f"as_of is {doc.get('as_of', 'absent')!r}, expected {as_of!r}")
     systems = doc.get("systems")

@@ -213,6 +213,12 @@ class Programme:
                 self.fixed[ref] = found
         self.free = [ref for ref in self.planned if ref not in self.fixed]
         """The planned systems that are not fixed: what a plan decides."""
+        recorded = any(self.units[ref].status != "planned" for ref in self.planned)
+        before = self.as_of is not None and self.as_of < schedule.start
+        self.shown_as_of = None if before and not recorded else self.as_of
+        """plan.json's ``as_of``. Where the spec is silent: an as-of day before the start with
+        no progress recorded plans as no as-of day does (progress.md), so none is shown and the
+        plan is the one made without it, byte for byte."""
         self.fixed_use = self._fixed_use()
         """What the fixed systems take in the Data Center (all cut over before any future wave)."""
         self._groups(edges)
