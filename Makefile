@@ -15,10 +15,15 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-## plan: validate and plan the shipped inventories into plans/current/.
+## plan: validate and plan the shipped inventories into plans/current/, then write the worked
+## example of a programme under way again (its plan, and its progress report against plans/current).
+EXAMPLE := examples/progress-2027-05
 plan: $(STAMP)
 	$(BIN)/migrasi validate inventories/
 	$(BIN)/migrasi plan inventories/ --out plans/current
+	$(BIN)/migrasi plan $(EXAMPLE)/inventories --out $(EXAMPLE)/plan
+	$(BIN)/migrasi progress --baseline plans/current --plan $(EXAMPLE)/plan --format md --out $(EXAMPLE)/progress.md
+	$(BIN)/migrasi progress --baseline plans/current --plan $(EXAMPLE)/plan --format json --out $(EXAMPLE)/progress.json
 
 ## test: lint, type check, layering check and every test.
 test: lint unit

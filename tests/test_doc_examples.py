@@ -31,7 +31,8 @@ from tests.conftest import ROOT
 from tests.elide import match
 
 DOCUMENTS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
-COPIED = ("inventories", "plans", "scenarios", "schemas", "tests/corpus", "tests/cases")
+COPIED = ("inventories", "plans", "scenarios", "schemas", "tests/corpus", "tests/cases",
+          "examples")  # fmt: skip
 """What an example may read or write, copied for each document (those the repository holds)."""
 
 

@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from migrasi.cli.app import app
-from migrasi.render import diff_text, graph_text, reporters, savings_formats
+from migrasi.render import diff_text, graph_text, progress_formats, reporters, savings_formats
 from tests.conftest import ROOT
 
 TABLES: dict[str, dict[str, Any]] = {
@@ -16,6 +16,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "savings": savings_formats.FORMATS,
     "diff": diff_text.FORMATS,
     "graph": graph_text.FORMATS,
+    "progress": progress_formats.FORMATS,
 }
 PLAN = str(ROOT / "plans" / "current")
 
@@ -37,6 +38,14 @@ ARGS = {
     "savings": ["savings", "--plan", PLAN],
     "diff": ["diff", PLAN, PLAN],
     "graph": ["graph", str(ROOT / "inventories")],
+    "progress": [
+        "progress",
+        str(ROOT / "inventories"),
+        "--baseline",
+        PLAN,
+        "--as-of",
+        "2027-01-01",
+    ],
 }
 
 

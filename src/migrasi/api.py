@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from migrasi.core.models import DataCenter
     from migrasi.render.diff_text import Compared
     from migrasi.render.graph_text import GraphView
+    from migrasi.render.progress_rows import Reported
 
 
 @dataclass
@@ -296,3 +297,41 @@ def diff(old: Path, new: Path) -> Compared:
 
     result = compare(load_plan(old), load_plan(new))
     return Compared(result, old.as_posix(), new.as_posix())
+
+
+def progress(
+    baseline: Path,
+    paths: Sequence[Path],
+    plan_file: Path | None = None,
+    as_of: date | None = None,
+) -> Reported:
+    """Where the programme stands (the inputs planned as of their as-of day, or ``plan_file``)
+    against the ``baseline`` plan; a plan without an as-of day, or a baseline that cannot be
+    read, is a UsageError (exit 2)."""
+    from migrasi.core.errors import UsageError
+    from migrasi.core.progress_report import compare
+    from migrasi.loading.plans import load_plan
+    from migrasi.render.progress_rows import Reported
+
+    old = load_plan(baseline)
+    needs = "progress needs an as-of day"
+    if plan_file is not None:
+        new = load_plan(plan_file)
+        current = plan_file.as_posix()
+        day = new.as_of
+        if day is None:
+            raise UsageError(f"{needs}: {current} is a plan made without one")
+    else:
+        result = plan(paths, as_of=as_of)
+        dc = result.validation.loaded.inputs.datacenter
+        day = dc.schedule.as_of if dc is not None else None
+        if dc is not None and day is None:
+            raise UsageError(
+                f"{needs}: set schedule.as_of in the data-center file or give --as-of YYYY-MM-DD"
+            )
+        made = _planned(result).document
+        assert made is not None and day is not None
+        new = made  # made as of ``day`` (plan.json writes no as-of day before the start)
+        current = " ".join(p.as_posix() for p in paths)
+    report = compare(old, new, day)
+    return Reported(report, baseline.as_posix(), current, new.assumptions.datacenter)

@@ -16,6 +16,7 @@ from migrasi.cli import (
     graph_cmd,
     intake_cmd,
     plan_cmd,
+    progress_cmd,
     savings_cmd,
     schema_cmd,
     validate_cmd,
@@ -60,6 +61,7 @@ plan_cmd.register(app)
 graph_cmd.register(app)
 savings_cmd.register(app)
 diff_cmd.register(app)
+progress_cmd.register(app)
 schema_cmd.register(app)
 intake_cmd.register(app)
 codes_cmd.register(app)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from migrasi.core.codes import Words as W
 from migrasi.render.catalog_intake import INTAKE
+from migrasi.render.catalog_progress import PROGRESS
 
 # fmt: off
 CATALOG: dict[str, W] = {
@@ -251,6 +252,7 @@ CATALOG: dict[str, W] = {
 }
 # fmt: on
 CATALOG.update(INTAKE)
+CATALOG.update(PROGRESS)
 
 
 def counts(lang: str, files: int, errors: int, warnings: int) -> str:
