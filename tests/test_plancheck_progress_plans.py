@@ -153,6 +153,16 @@ def test_corpus_plans_pass_check_plan(case: str) -> None:
     assert found == []
 
 
+def test_committed_example_under_way_passes_check_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The committed plan of examples/progress-2027-05 keeps the spec for its inventories."""
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)  # the plan names files from there
+    example = Path("examples") / "progress-2027-05"
+    data = json.loads((example / "plan" / "plan.json").read_text(encoding="utf-8"))
+    inputs = validate([example / "inventories"]).loaded.inputs
+    assert inputs.datacenter is not None and inputs.datacenter.schedule.as_of is not None
+    assert [*schema_problems(data), *check_plan(data, inputs)] == []
+
+
 def case_problems(name: str, pattern: str) -> list[str]:
     """The problems of case ``name`` that match ``pattern``."""
     found, _, _ = problems_of(CASES / name)
