@@ -123,6 +123,7 @@ CATALOG: dict[str, W] = {
     "because.no_longer_fits": W("no longer fits its wave", "tidak muat lagi di gelombangnya"),
     "because.gain": W("worth more in another wave", "lebih bernilai di gelombang lain"),
     "why.none": W("earliest open wave", "gelombang buka paling awal"),
+    "why.recorded": W("as recorded in its progress", "sesuai catatan kemajuannya"),
     "wave.short": W("W{n}", "G{n}"),
     "explain.line": W("OPD: {owner} · strategy: {strategy} · status: {status}", "OPD: {owner} · strategi: {strategy} · status: {status}"),
     "explain.wave": W("Wave {wave}, cutover {cutover}", "Gelombang {wave}, cutover {cutover}"),

@@ -12,7 +12,7 @@ from migrasi.core.plandoc import PlanDoc, WaveDoc
 from migrasi.core.terms import Status
 from migrasi.render.catalog import text
 from migrasi.render.escape import markdown_cell, md_table
-from migrasi.render.explain_text import reasons_short
+from migrasi.render.explain_text import fixed_by_record, reasons_short
 from migrasi.render.messages import message
 from migrasi.render.numbers import money, plain
 from migrasi.render.summary import shown, summary_rows
@@ -165,7 +165,12 @@ def _systems(doc: PlanDoc, lang: str) -> list[str]:
         status = text(f"status.{s.status.value}", lang)
         if s.late:
             status += f" ({text('status.late', lang)})"
-        why = reasons_short(s.blocked_by, lang) if s.status is not Status.RETAINED else ""
+        if s.status is Status.RETAINED:
+            why = ""
+        elif fixed_by_record(s, doc):  # its place is a fact now, not a choice of the planner
+            why = text("why.recorded", lang)
+        else:
+            why = reasons_short(s.blocked_by, lang)
         rows.append([
             markdown_cell(s.ref), markdown_cell(s.owner), s.strategy, status,
             str(s.wave or ""), s.cutover.isoformat() if s.cutover else "",

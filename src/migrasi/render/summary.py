@@ -62,7 +62,8 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
     progress: list[Row] = []
     if doc.as_of is not None:
         ended = [w.wave for w in doc.waves if w.ended]
-        waves = f"W{ended[0]}–W{ended[-1]}" if len(ended) > 1 else "".join(f"W{w}" for w in ended)
+        marks = [text("wave.short", lang, n=n) for n in (ended[0], ended[-1])] if ended else []
+        waves = "–".join(dict.fromkeys(marks))  # ended waves are always the first ones
         progress = [
             Row("as_of", text("plan.as_of", lang), words=doc.as_of.isoformat()),
             Row("ended", text("plan.waves_ended", lang), words=waves or "—"),
