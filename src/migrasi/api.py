@@ -146,6 +146,10 @@ def plan(
     hashes = sorted(loaded.hashes.items())
     dc = result.inputs.datacenter
     if result.errors or dc is None:
+        if not result.errors:  # no error, and still no data-center file: no inventory was read
+            from migrasi.core.errors import NothingToPlan
+
+            raise NothingToPlan([str(p) for p in paths])
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
     earlier = _earlier(keep, min_gain, dc) if keep is not None else None

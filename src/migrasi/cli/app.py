@@ -80,7 +80,13 @@ def _lang(argv: Sequence[str]) -> str:
 
 def _said(exc: Exception, lang: str) -> str:
     """The error in the user's language where the catalogue has words for it."""
-    from migrasi.core.errors import ForeignFolder, MissingPath, UnknownCode, UnknownRef
+    from migrasi.core.errors import (
+        ForeignFolder,
+        MissingPath,
+        NothingToPlan,
+        UnknownCode,
+        UnknownRef,
+    )
     from migrasi.render.catalog import text
 
     if isinstance(exc, UnknownRef | UnknownCode):
@@ -91,6 +97,8 @@ def _said(exc: Exception, lang: str) -> str:
         return text("usage.unknown_code", lang, code=exc.code) + nearest + every
     if isinstance(exc, MissingPath):
         return text("usage.path", lang, path=exc.path)
+    if isinstance(exc, NothingToPlan):
+        return text("usage.nothing", lang, paths=", ".join(exc.paths))
     if isinstance(exc, ForeignFolder):
         from migrasi.cli.plan_folder import refusal
 

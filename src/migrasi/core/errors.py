@@ -54,6 +54,18 @@ class UnknownCode(UsageError):
         return f"unknown code '{self.code}'{hint}"
 
 
+class NothingToPlan(UsageError):
+    """The PATHs hold no inventory and no data-center file (only scenario files, or nothing that
+    migrasi reads): there is nothing to plan, which is a mistake in the PATHs given."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        super().__init__(", ".join(paths))
+        self.paths = tuple(paths)
+
+    def __str__(self) -> str:
+        return f"nothing to plan: no inventory under {', '.join(self.paths)}"
+
+
 class ForeignFolder(UsageError):
     """``--out`` names a folder that holds something migrasi did not write: it is left as it was.
 

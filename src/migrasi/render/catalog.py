@@ -261,6 +261,10 @@ CATALOG: dict[str, W] = {
     "word.warning.1": W("warning", "peringatan"),
     "summary.accepted": W(", {accepted} accepted", ", {accepted} diterima"),
     "usage.path": W("path not found: {path}", "path tidak ditemukan: {path}"),
+    "usage.nothing": W(
+        "nothing to plan: no inventory under {paths}",
+        "tidak ada yang direncanakan: tidak ada inventaris di {paths}",
+    ),
     "internal": W("internal error: {error} (run again with --debug to see the traceback)", "galat internal: {error} (jalankan lagi dengan --debug untuk melihat traceback)"),
     "interrupted": W("interrupted", "dihentikan"),
     "usage.foreign": W("will not replace {path}: {why}; nothing was changed. Give --out a new or empty folder, or move what it holds elsewhere first", "{path} tidak diganti: {why}; tidak ada yang diubah. Berikan --out folder yang baru atau kosong, atau pindahkan dulu isinya ke tempat lain"),
