@@ -1,9 +1,10 @@
 """The real planner's plans of programmes under way (progress.md), checked against the spec.
 
 Random instances with an as-of day and progress recorded are planned by migrasi, run through the
-independent checker, and compared with the brute-force optimum over the future waves. The ways
-the planner breaks progress.md are recorded in ``tests/progress_cases`` (strict xfails below) and
-in tests/plancheck/known.py, which keeps them from failing the random instances too.
+independent checker, and compared with the brute-force optimum over the future waves. Each way
+the planner broke progress.md has a minimal case in ``tests/progress_cases``, tested below; one
+found and not yet fixed is a strict xfail here and an entry of tests/plancheck/known.py (none
+now), which keeps it from failing the random instances too.
 """
 
 from __future__ import annotations
@@ -175,13 +176,6 @@ def test_done_before_start_has_no_wave() -> None:
     assert case_problems("done-before-start", r"wave") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="for a system cut over before the start, the planner counts in kept_in_jambi the "
-    "provider months before month 0 and the termination fee paid before it, and in "
-    "dc_running_cost_by_year a month of Data Center cost before month 0; money.md: anything "
-    "outside the horizon is not counted, progress.md: nothing before month 0 is counted",
-)
 def test_done_before_start_counts_nothing_before_month_0() -> None:
     """web, done in month −2 ending its contract early: kept in Jambi 12 × 2,000,000 =
     24,000,000 (the plan says 25,500,000: 13 months less the 500,000 fee); Data Center cost in
@@ -189,13 +183,6 @@ def test_done_before_start_counts_nothing_before_month_0() -> None:
     assert case_problems("done-before-start", r"kept_in_jambi|dc_running_cost") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the planner gives status 'unscheduled' to an in_progress system pinned to a future "
-    "wave that cannot take it; progress.md: 'an in_progress system pinned to a future wave is "
-    "in_progress too' (outputs.md: done or in_progress for systems with progress recorded), "
-    "still with W310",
-)
 def test_in_progress_system_that_cannot_be_scheduled_stays_in_progress() -> None:
     """web, in progress and pinned to wave 3 where the fixed db leaves no vcpu, is in_progress
     with no wave, W310, and counted under in_progress."""
