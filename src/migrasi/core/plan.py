@@ -236,9 +236,11 @@ def _kept(p: Problem, state: State, systems: dict[str, SystemDoc]) -> KeepDoc:
 
 def _put_back(p: Problem, state: State, ref: str, old: int | None) -> bool | None:
     """Whether putting the system's group back alone into wave ``old`` keeps the plan valid
-    (None when there is no such wave)."""
-    if old is None or old > len(p.calendar):
+    (None when it had no wave; False when the schedule no longer has that wave)."""
+    if old is None:
         return None
+    if old > len(p.calendar):
+        return False
     gid = p.of[ref]
     here = state.wave[gid]
     state.place(gid, None)
