@@ -33,32 +33,39 @@ in all."""
 SPAN = 3
 """How many open waves apart the two waves may be."""
 ROUNDS = 2
-STAY = 20
+"""Passes over every pair of waves."""
+STAY = 5
 """Under ``--keep``, a group held in its wave is dealt out of it only when that earns, beyond
 the minimum gain, a ``STAY``-th of the group's NPV there: a trade moves the few held groups it
 pays most to move, and leaves the rest where the earlier plan put them."""
-"""Passes over every pair of waves."""
 
 
 def members(p: Problem, state: State, a: int, b: int, placed: list[str]) -> list[str]:
     """The groups of ``placed`` (those in wave a or b) that may take either, equally late in
-    both, and that ``--keep`` does not hold where they are."""
-    out = []
-    for gid in placed:
-        g = p.groups[gid]
-        both = a in g.allowed_set and b in g.allowed_set and g.late_at[a] == g.late_at[b]
-        if both:
-            out.append(gid)
-    return sorted(out)
+    both."""
+    return sorted(
+        gid
+        for gid in placed
+        if a in (g := p.groups[gid]).allowed_set
+        and b in g.allowed_set
+        and g.late_at[a] == g.late_at[b]
+    )
 
 
 def worth(p: Problem, state: State, gid: str, k: int) -> Decimal:
-    """What group ``gid`` is worth in wave ``k`` to a repartition: its value there, and where
-    ``--keep`` holds it (in the wave it is in), more than the minimum gain and a ``STAY``-th
-    of that value on top, the price of moving it."""
-    value = p.groups[gid].value[k]
-    toll = p.toll(gid, k) if state.wave[gid] == k else None
-    return value if toll is None else value + toll + 1 + abs(value) / STAY
+    """What group ``gid`` is worth in wave ``k`` to a repartition: its value there. Where
+    ``--keep`` holds it (in the wave it is in), more than the minimum gain and a ``STAY``-th of
+    that value on top, the price of moving it; and a later wave is worth no more to it than its
+    own: a held group may make room for others, never move later for its own gain (as in the
+    single moves)."""
+    g = p.groups[gid]
+    here = state.wave[gid]
+    toll = p.toll(gid, here)
+    if toll is None or here is None:
+        return g.value[k]
+    if k == here:
+        return g.value[k] + toll + 1 + abs(g.value[k]) / STAY
+    return min(g.value[k], g.value[here]) if k > here else g.value[k]
 
 
 def split_of(p: Problem, state: State, a: int, b: int, chosen: list[str]) -> Split:
