@@ -310,21 +310,29 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
     month-by-month sum to far below a Rupiah; the search compares it on large problems, and
     every figure written is computed by ``cash``.
     """
+    return quick_npvs(item, [cutover], t)[0]
+
+
+def quick_npvs(item: Item, cutovers: Sequence[date], t: Timeline) -> list[Decimal]:
+    """:func:`quick_npv` of ``item`` cut over on each of ``cutovers``."""
+    if not item.planned:
+        return [ZERO] * len(cutovers)
     e = item.external or ZERO
     i = item.internal or ZERO
-    if not item.planned:
-        return ZERO
-    h = t.horizon
-    mc = t.month(cutover)
+    h, tail, inverse = t.horizon, t.tail, t.inverse
+    out: list[Decimal] = []
     with localcontext(CONTEXT):
         o = item.effort * t.labour
-
-        def value(paid: int, fee: Decimal) -> Decimal:
-            start_e = min(max(paid + 1, 0), h)
-            start_i = min(max(mc + 1, 0), h)
-            total = e * t.tail[start_e] - i * t.tail[start_i]
-            if 0 <= mc < h:
-                total -= (o + fee) * t.inverse[mc]
-            return total
-
-        return max(value(paid, fee) for paid, fee in _ways(item, cutover, t))
+        for cutover in cutovers:
+            mc = t.month(cutover)
+            running = i * tail[min(max(mc + 1, 0), h)]
+            best: Decimal | None = None
+            for paid, fee in _ways(item, cutover, t):
+                value = e * tail[min(max(paid + 1, 0), h)] - running
+                if 0 <= mc < h:
+                    value -= (o + fee) * inverse[mc]
+                if best is None or value > best:
+                    best = value
+            assert best is not None
+            out.append(best)
+    return out

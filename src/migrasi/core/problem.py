@@ -12,7 +12,7 @@ from migrasi.core.calendar import Wave, waves
 from migrasi.core.graph import Groups
 from migrasi.core.keep import Earlier
 from migrasi.core.models import DataCenter
-from migrasi.core.money import Cash, Timeline, cash, quick_npv
+from migrasi.core.money import Cash, Timeline, cash, quick_npvs
 from migrasi.core.programme import Item, deadline_of
 from migrasi.core.progress import Record
 from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
@@ -124,11 +124,12 @@ class Problem:
             total += cash(self.items[ref], rec.cutover, self.timeline).npv
         return total
 
-    def search_value(self, ref: str, wave: int) -> Decimal:
-        """The NPV the search compares: exact, or its closed form on large problems."""
+    def search_values(self, ref: str, waves: Sequence[int]) -> list[Decimal]:
+        """The NPVs the search compares, by wave: exact, or their closed form on large problems."""
         if not self.fast:
-            return self.npv(ref, wave)
-        return quick_npv(self.items[ref], self.calendar[wave - 1].cutover, self.timeline)
+            return [self.npv(ref, k) for k in waves]
+        cutovers = [self.calendar[k - 1].cutover for k in waves]
+        return quick_npvs(self.items[ref], cutovers, self.timeline)
 
     def own_reason(self, ref: str, wave: int) -> Reason | None:
         """The first own rule (pin, not_before, freeze, pilot) keeping ``ref`` out of ``wave``."""
@@ -192,9 +193,8 @@ def build(
     pairs = sum(len(g.allowed) * g.size for g in problem.groups.values())
     problem.fast = pairs > FAST_ABOVE
     for group in problem.groups.values():
-        group.value = {
-            k: sum((problem.search_value(r, k) for r in group.members), ZERO) for k in group.allowed
-        }
+        values = [problem.search_values(r, group.allowed) for r in group.members]
+        group.value = {k: sum((v[n] for v in values), ZERO) for n, k in enumerate(group.allowed)}
     _integers(problem)
     return problem
 
