@@ -13,7 +13,6 @@ from migrasi.core.findings import Finding, sorted_findings
 from migrasi.core.plan import Plan
 from migrasi.core.plandoc import PlanDoc, RegionDoc
 from migrasi.loading.documents import Loaded, load
-from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
     from migrasi.core.keep import Earlier
@@ -50,7 +49,7 @@ class ValidationResult:
 def _split(
     findings: list[Finding], loaded: Loaded, show_accepted: bool
 ) -> tuple[list[Finding], list[Finding]]:
-    ordered = sorted_findings(place(findings, loaded.parsed))
+    ordered = sorted_findings(loaded.place(findings))
     shown = [f for f in ordered if show_accepted or f.severity != "accepted"]
     return shown, [f for f in ordered if f.severity == "accepted"]
 
