@@ -22,6 +22,7 @@ from migrasi.render.catalog import text
 from migrasi.render.escape import DANGEROUS
 from migrasi.render.savings import View, heading, view, year_region_matrix
 from migrasi.render.summary import summary_rows
+from migrasi.render.xlsx_cells import Sheet
 from migrasi.render.xlsx_exact import ExactSheet
 
 FIXED_TIME = datetime(2026, 1, 1)
@@ -63,7 +64,7 @@ class _Book:
 
     def sheet(self, name_key: str, widths: Sequence[int]) -> Any:
         """A new sheet with print setup: landscape, fit to width, header row repeated."""
-        sheet = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        sheet = self.wb.add_worksheet(text(name_key, self.lang)[:31], worksheet_class=Sheet)
         ws = ExactSheet(sheet, self.lang, (self.money, self.money_bold), self.big)
         ws.set_landscape()
         ws.set_paper(9)
