@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup plan test lint unit bench schemas clean docs-img
+.PHONY: setup plan test lint unit bench schemas docs clean docs-img
 
 setup: $(STAMP)
 
@@ -15,38 +15,52 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-## plan: validate and plan the shipped inventories into plans/current/.
+## plan: validate and plan the shipped inventories into plans/current/, then write the worked
+## example of a programme under way again (its plan, and its progress report against plans/current).
+EXAMPLE := examples/progress-2027-05
 plan: $(STAMP)
 	$(BIN)/migrasi validate inventories/
 	$(BIN)/migrasi plan inventories/ --out plans/current
+	$(BIN)/migrasi plan $(EXAMPLE)/inventories --out $(EXAMPLE)/plan
+	$(BIN)/migrasi progress --baseline plans/current --plan $(EXAMPLE)/plan --format md --out $(EXAMPLE)/progress.md
+	$(BIN)/migrasi progress --baseline plans/current --plan $(EXAMPLE)/plan --format json --out $(EXAMPLE)/progress.json
 
 ## test: lint, type check, layering check and every test.
 test: lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/mypy src tests bench tools
 	$(BIN)/lint-imports
 
 unit: $(STAMP)
 	$(BIN)/pytest
 
 ## bench: the benchmarks of bench/ (not part of test): scale (validate and plan against the parse
-## floor, up to 30,000 systems) and quality (heuristic against exact mode's proven bounds), as
-## Markdown on stdout and in bench/RESULTS.md.
+## floor, up to 30,000 systems), quality (heuristic against exact mode's proven bounds) and what
+## if (sensitivity on the shipped inventories against one plan of them), as Markdown on stdout
+## and in bench/RESULTS.md.
 bench: $(STAMP)
 	set -o pipefail; { \
 	  echo "# migrasi benchmark results (make bench)"; echo; \
 	  $(BIN)/python bench/bench_scale.py; scale=$$?; echo; \
-	  $(BIN)/python bench/bench_quality.py; quality=$$?; \
-	  exit $$(( scale > quality ? scale : quality )); \
+	  $(BIN)/python bench/bench_quality.py; quality=$$?; echo; \
+	  $(BIN)/python bench/bench_whatif.py; whatif=$$?; \
+	  worst=$$(( scale > quality ? scale : quality )); \
+	  exit $$(( worst > whatif ? worst : whatif )); \
 	} | tee bench/RESULTS.md
 
 ## schemas: regenerate the committed JSON Schemas from the models.
 schemas: $(STAMP)
 	$(BIN)/migrasi schema inventory > schemas/inventory.schema.json
 	$(BIN)/migrasi schema datacenter > schemas/datacenter.schema.json
+	$(BIN)/migrasi schema scenario > schemas/scenario.schema.json
+
+## docs: rewrite the generated documents (docs/reference.md from the models, docs/codes.md from
+## the table of codes); a test keeps them current.
+docs: $(STAMP)
+	$(BIN)/python tools/make_docs.py
 
 ## docs-img: render the pictures of docs/panduan-spreadsheet.md from the real template (needs
 ## LibreOffice's soffice and poppler-utils' pdftoppm).

@@ -45,6 +45,24 @@ def test_missing_path_exits_2(cli: Any) -> None:
     assert result.out == ""
 
 
+@pytest.mark.parametrize("command", ["plan", "savings", "explain"])
+def test_nothing_to_plan_exits_2(cli: Any, tmp_path: Path, command: str) -> None:
+    """A folder with no inventory validates clean (there is nothing wrong in it) but there is
+    nothing to plan: the planning commands say so rather than stopping silently."""
+    only = tmp_path / "skenario"
+    only.mkdir()
+    (only / "optimis.yaml").write_text(
+        "schema: migrasi/scenario/v1\nname: optimis\nscale:\n  running_cost: 0.9\n"
+    )
+    assert cli("validate", str(only)).code == 0
+    out = [] if command == "explain" else ["--out", str(tmp_path / "p")]
+    extra = ["prov-jambi/simpeg"] if command == "explain" else []
+    result = cli(command, *extra, str(only), "--lang", "en", *out)
+    assert result.code == 2, result.err
+    assert f"nothing to plan: no inventory under {only}" in result.err
+    assert not (tmp_path / "p").exists()
+
+
 def test_unknown_option_exits_2(cli: Any, good_dir: Path) -> None:
     """An unknown option is wrong usage."""
     assert cli("validate", str(good_dir), "--nope").code == 2

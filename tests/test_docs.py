@@ -71,3 +71,20 @@ def test_nothing_tracked_reaches_outside_the_repository() -> None:
     if found.returncode == 128:
         pytest.skip("not a git checkout")
     assert found.stdout == "", f"tracked files mention {outside}: {found.stdout.split()}"
+
+
+def test_no_tracked_file_holds_a_merge_conflict() -> None:
+    """No tracked file keeps the markers of an unresolved merge."""
+    import subprocess
+
+    marker = "<" * 7 + " "
+    found = subprocess.run(
+        ["git", "grep", "-l", "-e", f"^{marker}", "-e", "^" + ">" * 7 + " "],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if found.returncode == 128:
+        pytest.skip("not a git checkout")
+    assert found.stdout == "", f"unresolved merges in: {found.stdout.split()}"

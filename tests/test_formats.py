@@ -8,7 +8,15 @@ import pytest
 import typer
 
 from migrasi.cli.app import app
-from migrasi.render import diff_text, graph_text, reporters, savings_formats
+from migrasi.render import (
+    compare_formats,
+    diff_text,
+    graph_text,
+    progress_formats,
+    reporters,
+    savings_formats,
+    sensitivity_formats,
+)
 from tests.conftest import ROOT
 
 TABLES: dict[str, dict[str, Any]] = {
@@ -16,8 +24,12 @@ TABLES: dict[str, dict[str, Any]] = {
     "savings": savings_formats.FORMATS,
     "diff": diff_text.FORMATS,
     "graph": graph_text.FORMATS,
+    "progress": progress_formats.FORMATS,
+    "compare": compare_formats.FORMATS,
+    "sensitivity": sensitivity_formats.FORMATS,
 }
 PLAN = str(ROOT / "plans" / "current")
+CASE = str(ROOT / "tests" / "cases" / "cycle-and-pilot" / "inventories")
 
 
 def _format_param(command: str) -> Any:
@@ -37,6 +49,16 @@ ARGS = {
     "savings": ["savings", "--plan", PLAN],
     "diff": ["diff", PLAN, PLAN],
     "graph": ["graph", str(ROOT / "inventories")],
+    "progress": [
+        "progress",
+        str(ROOT / "inventories"),
+        "--baseline",
+        PLAN,
+        "--as-of",
+        "2027-01-01",
+    ],
+    "compare": ["compare", CASE, "--scenario", str(ROOT / "scenarios" / "pesimis.yaml")],
+    "sensitivity": ["sensitivity", CASE],
 }
 
 

@@ -99,3 +99,21 @@ def test_validate_shows_what_to_write_in_both_languages(cli: Any, good_dir: Path
     assert found["id"]["systems[0].cost.per"][1] == (
         "'bulan' bukan salah satu dari month, year: tulis 'month'"
     )
+
+
+def test_a_day_written_day_first_gets_the_date_to_write(cli: Any, good_dir: Path) -> None:
+    """``contract_end: 31/12/2027`` in a YAML file is E102 naming ``2027-12-31``, as in a
+    workbook; a date that reads no way gets no hint."""
+    path = good_dir / "kota-uji.yaml"
+    text = path.read_text().replace("per: month}", "per: month, contract_end: 31/12/2027}")
+    path.write_text(text)
+    result = cli("validate", str(good_dir), "--format", "json", "--lang", "en")
+    messages = [f["message"] for f in json.loads(result.out)]
+    assert messages == [
+        "'31/12/2027' is not a date written YYYY-MM-DD (did you mean '2027-12-31'?)"
+    ]
+    path.write_text(text.replace("31/12/2027", "31/13/2027"))
+    result = cli("validate", str(good_dir), "--format", "json", "--lang", "en")
+    assert [f["message"] for f in json.loads(result.out)] == [
+        "'31/13/2027' is not a date written YYYY-MM-DD"
+    ]

@@ -14,6 +14,8 @@ import yaml
 from migrasi import api
 from tests.conftest import INVENTORIES, ROOT, plan_data
 from tests.plancheck.checker import check_plan
+from tests.plancheck.known import unexplained
+from tests.plancheck.programme import Programme
 
 OLD = ROOT / "plans" / "current"
 OLD_DOC: dict[str, Any] = json.loads((OLD / "plan.json").read_text(encoding="utf-8"))
@@ -143,3 +145,8 @@ def test_recorded_progress_is_a_reason(tmp_path: Path, exact: bool) -> None:
     reasons = {s["ref"]: s["moved_because"] for s in doc["systems"]}
     assert reasons[first["ref"]] == "recorded"
     assert {reasons[r] for r in moved(doc)} <= {"recorded", "started", "no_longer_fits", "gain"}
+    for s in doc["systems"]:
+        del s["moved_because"]
+    del doc["keep"]
+    inputs = api.validate([folder]).loaded.inputs
+    assert unexplained(check_plan(doc, inputs), Programme(inputs), doc) == []

@@ -14,6 +14,7 @@ import yaml
 
 from migrasi import api
 from tests.conftest import INVENTORIES, ROOT
+from tests.plancheck.checker import check_plan
 
 SHIPPED = json.loads((ROOT / "plans" / "current" / "plan.json").read_text(encoding="utf-8"))
 
@@ -68,7 +69,7 @@ def under_way(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 def test_replan_keeps_the_record_and_the_past(under_way: tuple[Path, dict[str, Any]]) -> None:
     """Fixed systems keep their cutovers and statuses, nothing else lands in a wave that has
     begun, and the NPV is no worse than 1% below the plan that was followed."""
-    _, doc = under_way
+    folder, doc = under_way
     started = {w["wave"] for w in doc["waves"] if w["started"]}
     assert started == {1, 2, 3, 4}
     was = {s["ref"]: s for s in SHIPPED["systems"]}
@@ -85,6 +86,7 @@ def test_replan_keeps_the_record_and_the_past(under_way: tuple[Path, dict[str, A
     assert doc["totals"]["progress"]["in_progress"] > 5
     assert doc["totals"]["npv"] >= SHIPPED["totals"]["npv"] * 0.99
     assert doc["totals"]["to_date"] == sum(s["money"]["to_date"] for s in doc["systems"])
+    assert check_plan(doc, api.validate([folder]).loaded.inputs) == []
 
 
 def test_exact_mode_honours_the_record(under_way: tuple[Path, dict[str, Any]]) -> None:
@@ -102,6 +104,7 @@ def test_exact_mode_honours_the_record(under_way: tuple[Path, dict[str, Any]]) -
     assert doc["proven"]["npv"] >= doc["totals"]["npv"]
     assert Decimal(doc["proven"]["gap"]) >= 0
     assert doc["totals"]["npv"] >= heuristic["totals"]["npv"]
+    assert check_plan(doc, api.validate([folder]).loaded.inputs) == []
 
 
 def test_as_of_before_the_start_changes_nothing(tmp_path: Path) -> None:

@@ -14,7 +14,11 @@ from migrasi.loading.yamlio import parse
 from migrasi.render.schemas import schema_text
 from tests.conftest import INVENTORIES, ROOT
 
-KINDS = {"inventory": "migrasi/inventory/v1", "datacenter": "migrasi/datacenter/v1"}
+KINDS = {
+    "inventory": "migrasi/inventory/v1",
+    "datacenter": "migrasi/datacenter/v1",
+    "scenario": "migrasi/scenario/v1",
+}
 
 
 def plain_json(value: object) -> object:
@@ -44,8 +48,8 @@ def test_schema_is_a_valid_schema(kind: str) -> None:
 
 
 def shipped() -> list[Path]:
-    """Every shipped inventory and data-center file."""
-    return sorted(INVENTORIES.glob("*.yaml"))
+    """Every shipped inventory, data-center and scenario file."""
+    return sorted(INVENTORIES.glob("*.yaml")) + sorted((ROOT / "scenarios").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", shipped(), ids=lambda p: p.name)

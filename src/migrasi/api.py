@@ -5,20 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings
 from migrasi.core.plan import Plan
-from migrasi.core.plandoc import PlanDoc, RegionDoc
+from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
 from migrasi.loading.documents import Loaded, load
 
 if TYPE_CHECKING:
     from migrasi.core.keep import Earlier
     from migrasi.core.models import DataCenter
+    from migrasi.core.programme import Inputs
+    from migrasi.core.scenario import Scenario
+    from migrasi.core.whatif import Base, Outcome
+    from migrasi.loading.scenarios import ScenarioInput
     from migrasi.render.diff_text import Compared
     from migrasi.render.graph_text import GraphView
+    from migrasi.render.progress_rows import Reported
 
 
 @dataclass
@@ -30,6 +36,15 @@ class ValidationResult:
     checked: Checked
     files: int
     accepted: list[Finding] = field(default_factory=list)
+    scenario: ScenarioInput | None = None
+    """The scenario the inputs were checked under (``--scenario``), as read."""
+    read: Inputs | None = None
+    """The inputs as read, before a scenario or an as-of day changed them."""
+
+    @property
+    def inputs(self) -> Inputs:
+        """The inputs the checks ran on (under the scenario and the as-of day, when given)."""
+        return self.loaded.inputs
 
     @property
     def errors(self) -> int:
@@ -55,17 +70,40 @@ def _split(
 
 
 def validate(
-    paths: Sequence[Path], *, show_accepted: bool = False, as_of: date | None = None
+    paths: Sequence[Path],
+    *,
+    show_accepted: bool = False,
+    as_of: date | None = None,
+    scenario: Path | None = None,
 ) -> ValidationResult:
-    """Check every file under ``paths`` (``as_of`` replacing the as-of day of the data-center
-    file); never raises for bad input (only for a missing path)."""
+    """Check every file under ``paths``; never raises for bad input (only for a missing path).
+
+    Under the scenario file ``scenario`` its own findings come first, then the inputs it gives
+    are checked like any inputs; ``as_of`` then replaces the as-of day (scenarios.md's order).
+    """
     from migrasi.core import progress
 
     loaded = load(paths)
+    read = loaded.inputs
+    extra: list[Finding] = []
+    chosen = None
+    if scenario is not None:
+        from migrasi.core.scenario_apply import apply_to
+        from migrasi.loading.scenarios import load_scenario
+
+        chosen = load_scenario(scenario)
+        extra = list(chosen.findings)
+        if chosen.parsed is not None:
+            loaded.parsed.setdefault(chosen.file, chosen.parsed)
+        if chosen.scenario is not None:
+            loaded.inputs, problems = apply_to(loaded.inputs, chosen.scenario, chosen.file)
+            extra += problems
     loaded.inputs = loaded.inputs.with_datacenter(progress.as_of(as_of))
     checked = check(loaded.inputs)
-    shown, accepted = _split([*loaded.findings, *checked.findings], loaded, show_accepted)
-    return ValidationResult(shown, loaded, checked, len(loaded.files), accepted)
+    everything = [*loaded.findings, *extra, *checked.findings]
+    shown, accepted = _split(everything, loaded, show_accepted)
+    files = len(loaded.files) + (scenario is not None)
+    return ValidationResult(shown, loaded, checked, files, accepted, chosen, read)
 
 
 @dataclass
@@ -88,9 +126,11 @@ def plan(
     as_of: date | None = None,
     keep: Path | None = None,
     min_gain: int = 0,
+    scenario: Path | None = None,
 ) -> PlanResult:
-    """Validate, then plan the waves (exactly, with the extra installed, when ``exact``); the
-    plan is None when an error stands.
+    """Validate, then plan the waves (exactly, with the extra installed, when ``exact``; under
+    the scenario file ``scenario``, then as of ``as_of``, when given); the plan is None when an
+    error stands.
 
     The document's diagnostics are English whatever ``--lang`` says, so that plan.json changes
     only when the plan does; people read them in their language in plan.md.
@@ -100,11 +140,15 @@ def plan(
     from migrasi.core.terms import Mode
     from migrasi.render.reporters import diagnostic
 
-    result = validate(paths, as_of=as_of)
+    result = validate(paths, as_of=as_of, scenario=scenario)
     loaded = result.loaded
     hashes = sorted(loaded.hashes.items())
-    dc = loaded.inputs.datacenter
+    dc = result.inputs.datacenter
     if result.errors or dc is None:
+        if not result.errors:  # no error, and still no data-center file: no inventory was read
+            from migrasi.core.errors import NothingToPlan
+
+            raise NothingToPlan([str(p) for p in paths])
         return PlanResult(result, None, result.findings, hashes)
     checked = result.checked
     earlier = _earlier(keep, min_gain, dc) if keep is not None else None
@@ -120,8 +164,16 @@ def plan(
     planned = accept(made.findings, checked.items)
     everything = [*loaded.findings, *checked.findings, *planned]
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
-    doc = document(made, hashes, [diagnostic(f) for f in diagnostics], dc, regions(result))
+    shown = [diagnostic(f) for f in diagnostics]
+    doc = document(made, hashes, shown, dc, regions(result), scenario_doc(result.scenario))
     return PlanResult(result, made, diagnostics, hashes, doc)
+
+
+def scenario_doc(chosen: ScenarioInput | None) -> ScenarioDoc | None:
+    """What plan.json records of the scenario a plan was made under (None without one)."""
+    if chosen is None:
+        return None
+    return ScenarioDoc.model_construct(name=chosen.name, file=chosen.file, sha256=chosen.sha256)
 
 
 def _earlier(path: Path, min_gain: int, dc: DataCenter) -> Earlier:
@@ -157,17 +209,21 @@ def _exact_solver() -> Any:
     return solve
 
 
-def plan_document(paths: Sequence[Path], as_of: date | None = None) -> PlanDoc:
+def plan_document(
+    paths: Sequence[Path], as_of: date | None = None, scenario: Path | None = None
+) -> PlanDoc:
     """The plan document of the inputs under ``paths`` (errors raise InputErrors)."""
-    return _planned(plan(paths, as_of=as_of)).document  # type: ignore[return-value]
+    return _planned(plan(paths, as_of=as_of, scenario=scenario)).document  # type: ignore[return-value]
 
 
 def _planned(result: PlanResult) -> PlanResult:
-    """The result when it holds a plan; InputErrors when the inputs have errors."""
+    """The result when it holds a plan; InputErrors when the inputs have errors (carrying the
+    validation under a scenario, whose findings ``migrasi validate`` cannot show)."""
     from migrasi.core.errors import InputErrors
 
     if result.plan is None or result.document is None:
-        raise InputErrors(result.validation.errors)
+        v = result.validation
+        raise InputErrors(v.errors, v if v.scenario is not None else None)
     return result
 
 
@@ -248,11 +304,17 @@ def find_ref(ref: str, refs: Sequence[str]) -> str:
     raise UnknownRef(ref, tails or nearest)
 
 
-def explain(ref: str, paths: Sequence[Path], lang: str, as_of: date | None = None) -> str:
-    """Why a system sits in its wave, in words."""
+def explain(
+    ref: str,
+    paths: Sequence[Path],
+    lang: str,
+    as_of: date | None = None,
+    scenario: Path | None = None,
+) -> str:
+    """Why a system sits in its wave, in words (under the scenario file ``scenario``)."""
     from migrasi.render.explain_text import explain as explain_text
 
-    result = _planned(plan(paths, as_of=as_of))
+    result = _planned(plan(paths, as_of=as_of, scenario=scenario))
     doc = result.document
     assert doc is not None
     found = find_ref(ref, [s.ref for s in doc.systems])
@@ -276,14 +338,17 @@ def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphV
 
 
 def savings_document(
-    paths: Sequence[Path], plan_file: Path | None, as_of: date | None = None
+    paths: Sequence[Path],
+    plan_file: Path | None,
+    as_of: date | None = None,
+    scenario: Path | None = None,
 ) -> PlanDoc:
     """The plan document the savings come from: read from ``plan_file`` or planned afresh."""
     if plan_file is not None:
         from migrasi.loading.plans import load_plan
 
         return load_plan(plan_file)
-    return plan_document(paths, as_of)
+    return plan_document(paths, as_of, scenario)
 
 
 def diff(old: Path, new: Path) -> Compared:
@@ -295,3 +360,164 @@ def diff(old: Path, new: Path) -> Compared:
 
     result = compare(load_plan(old), load_plan(new))
     return Compared(result, old.as_posix(), new.as_posix())
+
+
+@dataclass
+class WhatIfResult:
+    """``compare`` or ``sensitivity``: the unchanged inputs' validation (with the scenario
+    files' findings), and what was found (None while an error stands); ``under`` holds, for
+    each scenario whose inputs have errors, its name, file and those errors, placed."""
+
+    validation: ValidationResult
+    subject: Any = None
+    under: list[tuple[str, str, list[Finding]]] = field(default_factory=list)
+
+
+def compare(
+    paths: Sequence[Path],
+    scenarios: Sequence[Path],
+    as_of: date | None = None,
+    *,
+    keep: bool = False,
+) -> WhatIfResult:
+    """Plan the inputs as they are and under each scenario file (then as of ``as_of``);
+    ``keep`` keeps every plan (and plans one at a time)."""
+    from migrasi.core.comparison import Column, comparison
+    from migrasi.core.whatif import base_of
+    from migrasi.loading.scenarios import load_scenario
+
+    result = validate(paths, as_of=as_of)
+    chosen = [load_scenario(p) for p in scenarios]
+    for c in chosen:
+        if c.parsed is not None:
+            result.loaded.parsed.setdefault(c.file, c.parsed)
+    found = [*result.findings, *(f for c in chosen for f in c.findings)]
+    result.findings = sorted_findings(result.loaded.place(found))
+    result.files += len(chosen)
+    if result.errors:
+        return WhatIfResult(result)
+    assert result.read is not None
+    base = base_of(result.read, as_of, keep=keep)
+    jobs = [(c.scenario, c.file, False) for c in chosen if c.scenario is not None]
+    outcomes = _outcomes(base, jobs, keep)
+    columns = [
+        Column(c.name, c.file, c.sha256, c.scenario.description if c.scenario else None, o)
+        for c, o in zip(chosen, outcomes, strict=True)
+    ]
+    under = [
+        (c.name, c.file, sorted_findings(result.loaded.place(o.problems)))
+        for c, o in zip(chosen, outcomes, strict=True)
+        if o.problems
+    ]
+    return WhatIfResult(result, comparison(base, columns), under)
+
+
+def sensitivity(
+    paths: Sequence[Path],
+    range_percent: Decimal,
+    rate_points: Decimal,
+    as_of: date | None = None,
+    *,
+    keep: bool = False,
+) -> WhatIfResult:
+    """Vary each assumption low and high and plan again, as of ``as_of`` (the tornado);
+    ``keep`` keeps every plan (and plans one at a time)."""
+    from migrasi.core.sensitivity import changes
+    from migrasi.core.sensitivity import sensitivity as tornado
+    from migrasi.core.whatif import base_of
+
+    result = validate(paths, as_of=as_of)
+    dc = result.inputs.datacenter
+    if result.errors or dc is None:
+        return WhatIfResult(result)
+    assert result.read is not None
+    base = base_of(result.read, as_of, keep=keep)
+    made = changes(dc, range_percent, rate_points)
+    file = result.inputs.datacenter_file
+    first = sorted(range(len(made)), key=lambda i: not made[i].tightens)  # the slowest first
+    planned = _outcomes(base, [(made[i].scenario, file, True) for i in first], keep)
+    outcomes = [o for _, o in sorted(zip(first, planned, strict=True), key=lambda x: x[0])]
+    found = tornado(base, dc, range_percent, rate_points, made, outcomes)
+    return WhatIfResult(result, found)
+
+
+PARALLEL_SYSTEMS = 100
+"""Inputs of at least this many systems plan their variations in two processes (the machine
+has two cores); smaller ones plan faster than a process starts."""
+
+_WHATIF_BASE: Base | None = None
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the workers and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _whatif_job(job: tuple[Scenario, str, bool]) -> Outcome:
+    """Plan one variation against the shared base handed over by fork (nothing pickled)."""
+    from migrasi.core.whatif import outcome
+
+    assert _WHATIF_BASE is not None
+    scenario, file, repriced = job
+    return outcome(_WHATIF_BASE, scenario, file, repriced=repriced)
+
+
+def _outcomes(base: Base, jobs: list[tuple[Scenario, str, bool]], keep: bool) -> list[Outcome]:
+    """The outcome of every job, in order: in two worker processes when that pays."""
+    import os
+
+    from migrasi.core.whatif import outcome
+
+    cores = min(2, os.cpu_count() or 1)
+    if keep or cores < 2 or len(jobs) < 2 or len(base.outcome.waves) < PARALLEL_SYSTEMS:
+        return [outcome(base, s, f, repriced=r, keep=keep) for s, f, r in jobs]
+    import multiprocessing
+
+    global _WHATIF_BASE  # noqa: PLW0603 - the fork hands the base over without pickling
+    _WHATIF_BASE = base
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(cores, initializer=_ignore_interrupt) as pool:
+            return pool.map(_whatif_job, jobs, chunksize=1)
+    finally:
+        _WHATIF_BASE = None
+
+
+def progress(
+    baseline: Path,
+    paths: Sequence[Path],
+    plan_file: Path | None = None,
+    as_of: date | None = None,
+) -> Reported:
+    """Where the programme stands (the inputs planned as of their as-of day, or ``plan_file``)
+    against the ``baseline`` plan; a plan without an as-of day, or a baseline that cannot be
+    read, is a UsageError (exit 2)."""
+    from migrasi.core.errors import UsageError
+    from migrasi.core.progress_report import compare
+    from migrasi.loading.plans import load_plan
+    from migrasi.render.progress_rows import Reported
+
+    old = load_plan(baseline)
+    needs = "progress needs an as-of day"
+    if plan_file is not None:
+        new = load_plan(plan_file)
+        current = plan_file.as_posix()
+        day = new.as_of
+        if day is None:
+            raise UsageError(f"{needs}: {current} is a plan made without one")
+    else:
+        result = plan(paths, as_of=as_of)
+        dc = result.validation.loaded.inputs.datacenter
+        day = dc.schedule.as_of if dc is not None else None
+        if dc is not None and day is None:
+            raise UsageError(
+                f"{needs}: set schedule.as_of in the data-center file or give --as-of YYYY-MM-DD"
+            )
+        made = _planned(result).document
+        assert made is not None and day is not None
+        new = made  # made as of ``day`` (plan.json writes no as-of day before the start)
+        current = " ".join(p.as_posix() for p in paths)
+    report = compare(old, new, day)
+    return Reported(report, baseline.as_posix(), current, new.assumptions.datacenter)

@@ -9,7 +9,7 @@ from migrasi.core.programme import Inputs
 from tests.plancheck.money import exact
 from tests.plancheck.programme import Programme
 from tests.plancheck.rules import deadline_violations, unscheduled_violations
-from tests.plancheck.state import Assign, PlanState
+from tests.plancheck.state import Assign, PlanState, over_capacity
 
 ZERO = Decimal(0)
 
@@ -89,7 +89,7 @@ class _Search:
                 )
                 opts = [
                     Option(j, prog.group_value(g, j), prog.group_npv(g, j))
-                    for j in prog.open_waves
+                    for j in prog.future_waves
                     if prog.allowed(g, j)
                 ]
                 opts.sort(key=lambda o: (-o.value, -o.npv, o.wave))
@@ -129,7 +129,7 @@ class _Search:
             return False
         for k in range(j, len(prog.waves) + 1):
             for d in range(3):
-                if self.cumulative[k][d] + load.use[d] > prog.capacity[k - 1][d]:
+                if over_capacity(prog, k, d, self.cumulative[k][d] + load.use[d]):
                     return False
         return True
 
@@ -174,7 +174,7 @@ class _Search:
             self.leaf(value, npv)
             return
         g = self.order[i]
-        earliest = 1
+        earliest = 1  # the groups it needs are not fixed (a fixed one is already there)
         blocked = False
         for need in self.needs[g]:
             w = self.wave[need]
@@ -198,13 +198,17 @@ class _Search:
 def best_plan(prog: Programme, *, plan_rules: bool = False) -> Best | None:
     """The assignment with the highest total of rounded NPVs (exact NPV breaks ties).
 
-    It keeps rules 1–10 and leaves what depends on an unscheduled system unscheduled; with
+    It keeps rules 1–11 and leaves what depends on an unscheduled system unscheduled; with
     ``plan_rules`` it also keeps the deadline rule and the unscheduled rule (None when no plan
-    can keep them).
+    can keep them). Fixed systems (progress.md) stay where the record puts them: the search runs
+    over the future waves, and their rounded NPVs are in every plan's value (not in
+    ``assign``, which holds the systems that are not fixed).
     """
     search = _Search(prog, plan_rules)
+    fixed = [prog.fixed_outcome(ref) for ref in sorted(prog.fixed)]
     with exact():
-        search.run(0, 0, ZERO)
+        npv = sum((o.npv for o in fixed), ZERO)
+        search.run(0, prog.fixed_value(), npv)
     return search.best
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from tests.plancheck.money import Member, exact, totals
+from tests.plancheck.money import Member, Outcome, exact, monthly, totals
 from tests.plancheck.programme import Programme
+from tests.plancheck.record import w312_refs
 from tests.plancheck.state import Assign, Entry, PlanState
 
 FOUR = Decimal("0.0001")
@@ -38,19 +39,24 @@ def load_of(st: PlanState, wave: int) -> dict[str, object]:
 
 
 def blocked_by(st: PlanState, ref: str) -> list[Entry]:
-    """For a scheduled system every open wave before its own, for an unscheduled one every one."""
+    """For a scheduled system every open wave before its own, for an unscheduled one every one;
+    nothing for a fixed system (progress.md)."""
+    if ref in st.prog.fixed:
+        return []
     w = st.assign.get(ref)
     waves = [j for j in st.prog.open_waves if w is None or j < w]
     return [st.reason(ref, j) for j in waves]
 
 
 def bound_of(prog: Programme) -> int:
-    """The upper bound of planning.md: each group alone in its best own-allowed wave, or 0."""
-    total = 0
+    """The upper bound of planning.md with progress.md's fixed systems: each fixed system its own
+    rounded NPV at its recorded cutover; each group (its members that are not fixed) alone in its
+    best own-allowed future wave, or 0."""
+    total = prog.fixed_value()
     for gid in prog.group_ids:
         best: int | None = None
         best_npv: Decimal | None = None
-        for j in prog.open_waves:
+        for j in prog.future_waves:
             if not prog.allowed(gid, j):
                 continue
             npv = prog.group_npv(gid, j)
@@ -92,20 +98,27 @@ def system_entry(st: PlanState, ref: str) -> dict[str, object]:
     }
     if not u.planned:
         return entry
-    w = st.assign.get(ref)
     entry["deadline"] = None if u.deadline is None else u.deadline.isoformat()
     entry["blocked_by"] = blocked_by(st, ref)
-    if w is None:
-        entry["status"] = "unscheduled"
-        return entry
-    gid = prog.group_of[ref]
-    cutover = prog.wave(w).cutover
-    o = prog.outcome(ref, w)
+    fixed = prog.fixed.get(ref)
+    if fixed is not None:
+        status, w, cutover = fixed.status, fixed.wave, fixed.cutover
+        o = prog.fixed_outcome(ref)
+    else:
+        w = st.assign.get(ref)
+        # progress.md: an in_progress system pinned to a future wave is in_progress too.
+        status = "in_progress" if u.status == "in_progress" else "scheduled"
+        if w is None:
+            entry["status"] = "unscheduled" if status == "scheduled" else status
+            return entry
+        cutover = prog.wave(w).cutover
+        o = prog.outcome(ref, w)
+    gid = prog.scc_of[ref]
     entry.update(
-        status="scheduled",
+        status=status,
         wave=w,
         cutover=cutover.isoformat(),
-        group=gid if len(prog.members[gid]) > 1 else None,
+        group=gid if prog.scc_size[gid] > 1 else None,
         late=u.deadline is not None and cutover > u.deadline,
         end_early=o.end_early,
         money=o.figures(prog.timeline),
@@ -113,8 +126,16 @@ def system_entry(st: PlanState, ref: str) -> dict[str, object]:
     return entry
 
 
+def outcome_in(st: PlanState, ref: str) -> Outcome:
+    """The money of ``ref`` in the plan: at its recorded cutover when fixed, else in its wave."""
+    if ref in st.prog.fixed:
+        return st.prog.fixed_outcome(ref)
+    return st.prog.outcome(ref, st.assign.get(ref))
+
+
 def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
-    """The whole plan.json of ``assign`` (diagnostics: only W309 and W310, without places)."""
+    """The whole plan.json of ``assign`` (diagnostics: only W309, W310 and W312, without
+    places)."""
     st = PlanState(prog, assign)
     waves = [
         {
@@ -123,22 +144,20 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
             "cutover": w.cutover.isoformat(),
             "open": w.open,
             "pilot": w.pilot,
-            "started": False,
-            "ended": False,
+            "started": w.started,
+            "ended": w.ended,
             "systems": st.in_wave(w.number),
             "load": load_of(st, w.number),
         }
         for w in prog.waves
     ]
     groups = [
-        {"id": gid, "systems": list(prog.members[gid])}
-        for gid in prog.group_ids
-        if len(prog.members[gid]) > 1
+        {"id": gid, "systems": sorted(r for r in prog.planned if prog.scc_of[r] == gid)}
+        for gid in sorted(set(prog.scc_of.values()))
+        if prog.scc_size[gid] > 1
     ]
     systems = [system_entry(st, ref) for ref in prog.refs]
-    members = {
-        ref: Member(prog.units[ref].region, prog.outcome(ref, assign.get(ref))) for ref in prog.refs
-    }
+    members = {ref: Member(prog.units[ref].region, outcome_in(st, ref)) for ref in prog.refs}
     total = totals(prog.timeline, members)
     statuses = [str(entry["status"]) for entry in systems]
     kinds = ("done", "in_progress", "scheduled", "unscheduled", "retained")
@@ -147,10 +166,16 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
     npv = total["npv"]
     assert isinstance(npv, int)
     diagnostics: list[dict[str, object]] = []
+    recorded = set(w312_refs(st))
     for entry in systems:
-        u = prog.units[str(entry["ref"])]
-        code = "W309" if entry["late"] else "W310" if entry["status"] == "unscheduled" else None
-        if code is not None and code not in u.system.accepted_warnings:
+        ref = str(entry["ref"])
+        u = prog.units[ref]
+        unscheduled = ref in prog.free and assign.get(ref) is None
+        codes = ["W309"] if entry["late"] else ["W310"] if unscheduled else []
+        codes += ["W312"] if ref in recorded else []
+        for code in codes:
+            if code in u.system.accepted_warnings:
+                continue
             diagnostics.append(
                 {
                     "file": u.file,
@@ -165,6 +190,7 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
     return {
         "schema": "migrasi/plan/v1",
         "mode": "heuristic",
+        "as_of": None if prog.shown_as_of is None else prog.shown_as_of.isoformat(),
         "inputs": [],
         "waves": waves,
         "groups": groups,
@@ -172,4 +198,5 @@ def expected_doc(prog: Programme, assign: Assign) -> dict[str, object]:
         "totals": total,
         "bound": {"npv": bound, "gap": min(gaps(bound, npv))},
         "diagnostics": diagnostics,
+        "monthly": monthly(prog.timeline, members),
     }

@@ -8,7 +8,7 @@ from typing import Any
 
 from migrasi.core.programme import Inputs
 from tests.plancheck.build import expected_doc, gaps
-from tests.plancheck.programme import Programme
+from tests.plancheck.programme import Fixed, Programme
 from tests.plancheck.rules import all_violations
 from tests.plancheck.state import Assign, PlanState
 
@@ -68,19 +68,34 @@ def _assignment(prog: Programme, systems: list[Any], out: list[str]) -> Assign |
             if status != "retained":
                 out.append(f"{ref}: status {status!r}, expected 'retained' (strategy retain)")
             continue
+        fixed = prog.fixed.get(ref)
+        if fixed is not None:
+            _fixed_check(ref, fixed, entry, out)
+            continue
         wave = entry.get("wave")
-        if status == "scheduled":
-            if type(wave) is not int or not 1 <= wave <= last:
-                out.append(f"rule 1 (open): {ref} is scheduled in wave {wave!r}, not a wave")
-                readable = False
-                continue
-            assign[ref] = wave
-        elif status == "unscheduled":
+        in_progress = prog.units[ref].status == "in_progress"
+        expected = ("in_progress",) if in_progress else ("scheduled", "unscheduled")
+        if status not in expected:
+            out.append(f"{ref}: status {status!r}, expected one of {list(expected)}")
+        if wave is None and status in ("unscheduled", "in_progress"):
             assign[ref] = None
+        elif type(wave) is int and 1 <= wave <= last:
+            assign[ref] = wave
         else:
-            out.append(f"{ref}: status {status!r}, expected 'scheduled' or 'unscheduled'")
+            out.append(f"rule 1 (open): {ref} is {status} in wave {wave!r}, not a wave")
             readable = False
     return assign if readable else None
+
+
+def _fixed_check(ref: str, fixed: Fixed, entry: Mapping[str, Any], out: list[str]) -> None:
+    """A fixed system stays where the record puts it (progress.md)."""
+    got = (entry.get("status"), entry.get("wave"), entry.get("cutover"))
+    want = (fixed.status, fixed.wave, fixed.cutover.isoformat())
+    if got != want:
+        out.append(
+            f"fixed system {ref}: the record puts it (status, wave, cutover) {want}, "
+            f"the plan has {got}"
+        )
 
 
 def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
@@ -89,6 +104,9 @@ def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
     out: list[str] = []
     if doc.get("schema") != SCHEMA:
         out.append(f"schema is {doc.get('schema')!r}, expected {SCHEMA!r}")
+    as_of = None if prog.shown_as_of is None else prog.shown_as_of.isoformat()
+    if doc.get("as_of", "absent") != as_of:
+        out.append(f"as_of is {doc.get('as_of', 'absent')!r}, expected {as_of!r}")
     systems = doc.get("systems")
     if not isinstance(systems, list):
         return [*out, "systems is not a list"]
@@ -124,7 +142,16 @@ def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
         diff(f"systems[{ref}]", got, entry, out)
 
     diff("totals", doc.get("totals"), want["totals"], out)
+    diff("monthly", doc.get("monthly"), want["monthly"], out)
 
+    out.extend(_bound(doc, want))
+    out.extend(_diagnostics(doc, want))
+    return out
+
+
+def _bound(doc: Mapping[str, Any], want: Mapping[str, Any]) -> list[str]:
+    """The bound's NPV as the spec computes it, at least the plan's, and the gap it gives."""
+    out: list[str] = []
     bound = doc.get("bound")
     want_bound = want["bound"]
     assert isinstance(want_bound, dict)
@@ -140,17 +167,16 @@ def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
             allowed = gaps(bound["npv"], npv)
             if bound.get("gap") not in allowed:
                 out.append(f"bound.gap is {bound.get('gap')!r}, expected one of {sorted(allowed)}")
-
-    out.extend(_diagnostics(doc, want))
     return out
 
 
 def _diagnostics(doc: Mapping[str, Any], want: Mapping[str, Any]) -> list[str]:
-    """W309 for each late system and W310 for each unscheduled one, at the system's id."""
+    """W309 for each late system, W310 for each unscheduled one and W312 for each fixed system
+    cut over early or apart from its group, at the system's id."""
     got = doc.get("diagnostics")
     if not isinstance(got, list):
         return [f"diagnostics is {got!r}, expected a list"]
-    codes = ("W309", "W310")
+    codes = ("W309", "W310", "W312")
     have = sorted(
         (str(d.get("file")), str(d.get("path")), str(d.get("code")))
         for d in got
@@ -163,5 +189,5 @@ def _diagnostics(doc: Mapping[str, Any], want: Mapping[str, Any]) -> list[str]:
     for item in sorted(set(have) - set(need)):
         out.append(f"diagnostics: unexpected {item[2]} at {item[0]} {item[1]}")
     if len(have) != len(set(have)):
-        out.append("diagnostics: a W309/W310 is reported twice")
+        out.append("diagnostics: a W309, W310 or W312 is reported twice")
     return out

@@ -114,10 +114,13 @@ def _ref_from(src: Draft, dst: Draft, rng: random.Random) -> str:
 class _Maker:
     """Draws one instance from a seeded random generator."""
 
-    def __init__(self, seed: int, features: bool, size: Size) -> None:
+    def __init__(self, seed: int, features: bool, size: Size, progress: bool = False) -> None:
         self.rng = random.Random(seed)
         self.features = features
         self.size = size
+        self.progress = random.Random(f"progress-{seed}") if progress else None
+        """Draws the progress recorded (its own stream: the instance is the same without it)."""
+        self.as_of: date | None = None
         rng = self.rng
         self.start = date(2027, 1, 4) + timedelta(weeks=rng.randint(0, 48))
         self.wave_weeks = rng.choice((2, 3, 4, 5))
@@ -288,6 +291,8 @@ class _Maker:
                 if retained and rng.random() < 0.2:
                     d.depends_on.append(_ref_from(d, rng.choice(retained), rng))
         self.drafts = [d for group in members for d in group] + retained
+        if self.progress is not None:
+            self.record_progress(self.progress, members)
         files = {"datacenter.yaml": self.datacenter(members)}
         for region_id, code, kind in self.regions:
             systems = [d for d in self.drafts if d.region == region_id]
@@ -303,6 +308,94 @@ class _Maker:
             }
             files[f"{region_id}.yaml"] = "\n".join(block(doc)) + "\n"
         return files
+
+    def wave_days(self, k: int) -> tuple[date, date]:
+        """The first day and the cutover of wave ``k``."""
+        length = 7 * self.wave_weeks
+        first = self.start + timedelta(days=(k - 1) * length)
+        return first, first + timedelta(days=length - 1)
+
+    def record_progress(self, rng: random.Random, members: list[list[Draft]]) -> None:
+        """Draw an as-of day and what was done by then (progress.md): systems (often whole move
+        groups) cut over on a day up to the as-of day, some before the start; others under way in
+        the current wave or pinned to a future one; pins to waves that have started moved ahead.
+        """
+        span = (self.end - self.start).days
+        # Mostly early enough to leave future waves to plan; sometimes past the last wave.
+        reach = span + 14 if rng.random() < 0.1 else span * 2 // 3
+        self.as_of = self.start + timedelta(days=rng.randint(-21, reach))
+        started = [k for k in range(1, self.waves + 1) if self.wave_days(k)[0] <= self.as_of]
+        current = [k for k in started if self.wave_days(k)[1] >= self.as_of]
+        future = [k for k in range(1, self.waves + 1) if k not in started]
+        share = rng.choice((0.0, 0.2, 0.4, 0.7))
+        for group in members:
+            whole_group = rng.random() < 0.6
+            for d in group:
+                if whole_group and d is not group[0]:
+                    choice = group[0].yaml["migration"]
+                    assert isinstance(choice, dict)
+                    self.copy_progress(rng, d, choice, current, future)
+                    continue
+                self.draw_status(rng, d, share, started, current, future)
+
+    def draw_status(
+        self,
+        rng: random.Random,
+        d: Draft,
+        share: float,
+        started: list[int],
+        current: list[int],
+        future: list[int],
+    ) -> None:
+        """Record one system done, under way or planned; keep its pin off the started waves."""
+        assert self.as_of is not None
+        migration = d.yaml["migration"]
+        assert isinstance(migration, dict)
+        roll = rng.random()
+        if started and roll < share:
+            migration["status"] = "done"
+            early = self.start - timedelta(days=rng.randint(1, 40))
+            migration["cutover_on"] = (
+                early if rng.random() < 0.1 else self.day_in_schedule(before=10, after=0)
+            )
+            if migration["cutover_on"] > self.as_of:
+                migration["cutover_on"] = self.as_of - timedelta(days=rng.randint(0, 10))
+            if rng.random() < 0.5:
+                migration.pop("wave", None)
+        elif (current or future) and roll < share + 0.15:
+            migration["status"] = "in_progress"
+            pool = current if current and (rng.random() < 0.7 or not future) else future
+            migration["wave"] = rng.choice(pool)
+        else:
+            pin = migration.get("wave")
+            if isinstance(pin, int) and pin in started:
+                if future and rng.random() < 0.5:
+                    migration["wave"] = rng.choice(future)
+                else:
+                    del migration["wave"]
+
+    def copy_progress(
+        self, rng: random.Random, d: Draft, lead: Yaml, current: list[int], future: list[int]
+    ) -> None:
+        """Record ``d`` as its group's first member was, a few days apart when done."""
+        assert self.as_of is not None
+        migration = d.yaml["migration"]
+        assert isinstance(migration, dict)
+        status = lead.get("status", "planned")
+        for key in ("status", "cutover_on"):
+            migration.pop(key, None)
+        if status == "done":
+            day = lead["cutover_on"]
+            assert isinstance(day, date)
+            migration["status"] = "done"
+            migration["cutover_on"] = min(self.as_of, day + timedelta(days=rng.randint(0, 3)))
+        elif status == "in_progress":
+            migration["status"] = "in_progress"
+            migration["wave"] = lead["wave"]
+        if status != "in_progress" and "wave" in migration:
+            started = [k for k in range(1, self.waves + 1) if k not in future]
+            if migration["wave"] in started:
+                del migration["wave"]
 
     def datacenter(self, members: list[list[Draft]]) -> str:
         """The data-center file, with limits tight enough to bind but every group able to fit."""
@@ -368,6 +461,8 @@ class _Maker:
                 "criticality": rng.choice((["rendah"], ["rendah", "tinggi"])),
                 "personal_data": rng.random() < 0.5,
             }
+        if self.as_of is not None:
+            schedule["as_of"] = self.as_of
         if rng.random() < 0.3:
             first = self.day_in_schedule()
             schedule["blackouts"] = [
@@ -390,10 +485,12 @@ class _Maker:
         return "\n".join(block(dc)) + "\n"
 
 
-def instance_files(seed: int, size: Size = SMALL) -> dict[str, str]:
-    """The files of instance ``seed``: the first draw (of a few) that validates without errors."""
-    for attempt in range(40):
-        files = _Maker(seed * 1000 + attempt, features=attempt < 30, size=size).draw()
+def instance_files(seed: int, size: Size = SMALL, progress: bool = False) -> dict[str, str]:
+    """The files of instance ``seed``: the first draw (of a few) that validates without errors;
+    with ``progress``, an as-of day and the statuses of a programme under way (progress.md)."""
+    for attempt in range(60):
+        maker = _Maker(seed * 1000 + attempt, features=attempt < 40, size=size, progress=progress)
+        files = maker.draw()
         if _errors(files) == 0:
             return files
     raise AssertionError(f"no valid instance for seed {seed}")  # pragma: no cover
@@ -410,9 +507,9 @@ def _errors(files: dict[str, str]) -> int:
         return validate([folder]).errors
 
 
-def write_instance(folder: Path, seed: int, size: Size = SMALL) -> Path:
+def write_instance(folder: Path, seed: int, size: Size = SMALL, *, progress: bool = False) -> Path:
     """Write instance ``seed`` into ``folder`` (created if need be) and return the folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in instance_files(seed, size).items():
+    for name, text in instance_files(seed, size, progress).items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder

@@ -40,20 +40,44 @@ class Timeline:
     labour_cost_per_day: Decimal
     factors: tuple[Decimal, ...]
     """``(1 + discount_rate) ** (Decimal(m) / 12)`` for every month ``m`` of the horizon."""
+    as_of: date | None = None
+    """The as-of day (progress.md): savings to date are those of the months before its month."""
 
     @classmethod
-    def build(cls, start: date, horizon: int, discount_rate: Decimal, labour: Decimal) -> Timeline:
+    def build(
+        cls,
+        start: date,
+        horizon: int,
+        discount_rate: Decimal,
+        labour: Decimal,
+        as_of: date | None = None,
+    ) -> Timeline:
         """The timeline of ``horizon`` months from the month of ``start``."""
         with exact():
             factors = tuple((1 + discount_rate) ** (Decimal(m) / 12) for m in range(horizon))
-        return cls(start, horizon, discount_rate, labour, factors)
+        return cls(start, horizon, discount_rate, labour, factors, as_of)
 
     @classmethod
     def of(cls, dc: DataCenter) -> Timeline:
         """The timeline of a data-center file."""
         f = dc.finance
-        start = dc.schedule.start
-        return cls.build(start, f.horizon_months, f.discount_rate, f.labour_cost_per_day)
+        s = dc.schedule
+        return cls.build(s.start, f.horizon_months, f.discount_rate, f.labour_cost_per_day, s.as_of)
+
+    def to_date(self, savings: Sequence[Decimal]) -> Decimal:
+        """The exact sum of ``savings`` in the months before the as-of day's month (0 without one).
+
+        Months before month 0 and past the horizon hold no savings, so the sum runs over months
+        0 … min(month(as_of), horizon) − 1.
+        """
+        if self.as_of is None:
+            return ZERO
+        end = min(max(self.month(self.as_of), 0), self.horizon)
+        with exact():
+            total = ZERO
+            for value in savings[:end]:
+                total += value
+        return total
 
     def month(self, day: date) -> int:
         """The index of the month of ``day`` (negative or ≥ horizon when outside the horizon)."""
@@ -198,8 +222,9 @@ class Outcome:
             monthly_saving = costs.external - costs.internal
         years = {str(y): whole(v) for y, v in timeline.by_year(self.savings).items()}
         moved = self.scheduled
-        # O is spent in month m_c; a cutover past the horizon is not counted (money.md Timeline).
-        in_horizon = self.cutover_month is not None and self.cutover_month < timeline.horizon
+        # O is spent in month m_c; a cutover outside the horizon is not counted (money.md
+        # Timeline): past its end, or before month 0 (progress.md: a cutover_on before the start).
+        in_horizon = self.cutover_month is not None and 0 <= self.cutover_month < timeline.horizon
         return {
             "external_monthly": whole(costs.external),
             "internal_monthly": whole(costs.internal) if moved else 0,
@@ -212,7 +237,7 @@ class Outcome:
             "net_savings": sum(years.values()),
             "npv": whole(self.npv),
             "kept_in_jambi": whole(self.kept_in_jambi(timeline)),
-            "to_date": 0,
+            "to_date": whole(timeline.to_date(self.savings)),
         }
 
     def dc_by_year(self, timeline: Timeline) -> dict[str, int]:
@@ -321,7 +346,7 @@ def totals(timeline: Timeline, members: Mapping[str, Member]) -> dict[str, objec
         "termination_fees": total("termination_fee"),
         "kept_in_jambi": total("kept_in_jambi"),
         "payback_month": payback_month(timeline, [members[ref].outcome for ref in refs]),
-        "to_date": 0,
+        "to_date": total("to_date"),
         "by_year": by_year,
         "dc_running_cost_by_year": dc_years,
         "by_region": {r: by_region[r] for r in sorted(by_region)},
@@ -339,3 +364,21 @@ def _map(value: object) -> Mapping[str, object]:
     """``value`` as a mapping (by_year is one by construction)."""
     assert isinstance(value, dict)
     return value
+
+
+def monthly(timeline: Timeline, members: Mapping[str, Member]) -> dict[str, object]:
+    """plan.json's ``monthly``: for every month of the horizon the programme's saving and each
+    region's, sums of the systems' savings in that month, each rounded once (money.md: a total
+    is the sum of the rounded system figures)."""
+    refs = sorted(members)
+    rounded = {ref: [whole(v) for v in members[ref].outcome.savings] for ref in refs}
+    months = range(timeline.horizon)
+    regions = sorted({members[ref].region for ref in refs})
+    return {
+        "months": [timeline.label(m) for m in months],
+        "programme": [sum(rounded[ref][m] for ref in refs) for m in months],
+        "by_region": {
+            r: [sum(rounded[ref][m] for ref in refs if members[ref].region == r) for m in months]
+            for r in regions
+        },
+    }

@@ -44,6 +44,9 @@ class Unit:
     pilot_ok: bool
     deadline: date | None
     costs: Costs
+    status: str
+    """progress.md: planned, in_progress or done."""
+    cutover_on: date | None
 
 
 @dataclass(frozen=True)
@@ -56,11 +59,26 @@ class WaveDef:
     open: bool
     pilot: bool
     months: frozenset[int] = field(default_factory=frozenset)
+    started: bool = False
+    """progress.md: its first day is on or before the as-of day."""
+    ended: bool = False
+    """progress.md: its cutover is before the as-of day."""
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """Where the record puts a fixed system (progress.md): it is never moved."""
+
+    status: str
+    wave: int | None
+    """For ``done`` the wave whose days hold its cutover_on, or None; else its pinned wave."""
+    cutover: date
 
 
 def make_waves(dc: DataCenter) -> list[WaveDef]:
-    """Every wave of the schedule: days, open or closed, which is the pilot."""
+    """Every wave of the schedule: days, open or closed, which is the pilot, started, ended."""
     s = dc.schedule
+    as_of = s.as_of
     length = 7 * s.wave_weeks
     out: list[WaveDef] = []
     pilot_taken = False
@@ -75,8 +93,26 @@ def make_waves(dc: DataCenter) -> list[WaveDef]:
         while day <= last:
             months.add(day.month)
             day += timedelta(days=1)
-        out.append(WaveDef(k, first, last, is_open, is_pilot, frozenset(months)))
+        started = as_of is not None and first <= as_of
+        ended = as_of is not None and last < as_of
+        out.append(WaveDef(k, first, last, is_open, is_pilot, frozenset(months), started, ended))
     return out
+
+
+def fixed_of(unit: Unit, waves: list[WaveDef]) -> Fixed | None:
+    """Where the record puts ``unit`` when it is fixed: done, or in progress in a started wave."""
+    if not unit.planned:
+        return None
+    if unit.status == "done":
+        assert unit.cutover_on is not None
+        day = unit.cutover_on
+        holding = [w.number for w in waves if w.start <= day <= w.cutover]
+        return Fixed("done", holding[0] if holding else None, day)
+    if unit.status == "in_progress" and unit.pin is not None and 1 <= unit.pin <= len(waves):
+        wave = waves[unit.pin - 1]
+        if wave.started:
+            return Fixed("in_progress", wave.number, wave.cutover)
+    return None
 
 
 def strongly_connected(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
@@ -167,21 +203,66 @@ class Programme:
                     edges[other].add(ref)
         self.refs = sorted(self.units)
         self.planned = sorted(planned)
+        self.as_of = dc.schedule.as_of
+        self.future_waves = [w.number for w in self.waves if w.open and not w.started]
+        """The open waves that have not started: the only ones a system that is not fixed takes."""
+        self.fixed: dict[str, Fixed] = {}
+        for ref in self.planned:
+            found = fixed_of(self.units[ref], self.waves)
+            if found is not None:
+                self.fixed[ref] = found
+        self.free = [ref for ref in self.planned if ref not in self.fixed]
+        """The planned systems that are not fixed: what a plan decides."""
+        recorded = any(self.units[ref].status != "planned" for ref in self.planned)
+        before = self.as_of is not None and self.as_of < schedule.start
+        self.shown_as_of = None if before and not recorded else self.as_of
+        """plan.json's ``as_of``. Where the spec is silent: an as-of day before the start with
+        no progress recorded plans as no as-of day does (progress.md), so none is shown and the
+        plan is the one made without it, byte for byte."""
+        self.fixed_use = self._fixed_use()
+        """What the fixed systems take in the Data Center (all cut over before any future wave)."""
+        self._groups(edges)
+        self._outcomes: dict[tuple[str, date | None], Outcome] = {}
+
+    def _fixed_use(self) -> Use:
+        """The vcpu, ram_gb and storage_gb of the fixed systems together."""
+        with exact():
+            use = [ZERO, ZERO, ZERO]
+            for ref in self.fixed:
+                for d in range(3):
+                    use[d] += self.units[ref].use[d]
+        return use[0], use[1], use[2]
+
+    def _groups(self, edges: dict[str, set[str]]) -> None:
+        """Move groups: as plan.json names them (every member), and as the rules see them."""
+        self.scc_of: dict[str, str] = {}
+        """Planned ref → the id of its move group as plan.json names it (every member counted)."""
+        self.scc_size: dict[str, int] = {}
         self.members: dict[str, tuple[str, ...]] = {}
+        """Group id → the members that are not fixed (progress.md: what 'move group' means)."""
         self.group_of: dict[str, str] = {}
         sorted_edges = {ref: sorted(targets) for ref, targets in edges.items()}
         for component in strongly_connected(self.planned, sorted_edges):
             gid = component[0]
-            self.members[gid] = tuple(component)
+            self.scc_size[gid] = len(component)
             for ref in component:
-                self.group_of[ref] = gid
+                self.scc_of[ref] = gid
+            free = tuple(r for r in component if r not in self.fixed)
+            if free:
+                self.members[gid] = free
+                for ref in free:
+                    self.group_of[ref] = gid
         self.group_ids = sorted(self.members)
         self.group_needs: dict[str, tuple[str, ...]] = {}
-        """Group id → planned refs outside the group that its members depend on, sorted."""
+        """Group id → refs that are not fixed, outside the group, that its members depend on."""
         for gid, refs in self.members.items():
-            outside = {d for r in refs for d in self.units[r].depends_on if d not in refs}
+            outside = {
+                d
+                for r in refs
+                for d in self.units[r].depends_on
+                if d not in refs and d not in self.fixed
+            }
             self.group_needs[gid] = tuple(sorted(outside))
-        self._outcomes: dict[tuple[str, int | None], Outcome] = {}
 
     def _capacity_on(self, day: date) -> Use:
         """Base capacity plus every expansion whose ``from`` is on or before ``day``."""
@@ -247,21 +328,34 @@ class Programme:
             pilot_ok=pilot_ok,
             deadline=min(deadlines) if deadlines else None,
             costs=costs_of(s, dc),
+            status=m.status,
+            cutover_on=m.cutover_on,
         )
 
     def wave(self, number: int) -> WaveDef:
         """Wave ``number`` (1-based)."""
         return self.waves[number - 1]
 
-    def outcome(self, ref: str, wave: int | None) -> Outcome:
-        """The money of system ``ref`` cut over in ``wave`` (None: not moved)."""
-        key = (ref, wave)
+    def outcome_on(self, ref: str, cutover: date | None) -> Outcome:
+        """The money of system ``ref`` cut over on ``cutover`` (None: not moved)."""
+        key = (ref, cutover)
         found = self._outcomes.get(key)
         if found is None:
-            cutover = None if wave is None else self.wave(wave).cutover
             found = outcome(self.timeline, self.units[ref].costs, cutover)
             self._outcomes[key] = found
         return found
+
+    def outcome(self, ref: str, wave: int | None) -> Outcome:
+        """The money of system ``ref`` cut over in ``wave`` (None: not moved)."""
+        return self.outcome_on(ref, None if wave is None else self.wave(wave).cutover)
+
+    def fixed_outcome(self, ref: str) -> Outcome:
+        """The money of fixed system ``ref`` at its recorded cutover."""
+        return self.outcome_on(ref, self.fixed[ref].cutover)
+
+    def fixed_value(self) -> int:
+        """The sum of the fixed systems' rounded NPVs: part of every plan."""
+        return sum(_whole_npv(self.fixed_outcome(ref), self.timeline) for ref in self.fixed)
 
     def group_npv(self, gid: str, wave: int | None) -> Decimal:
         """The exact NPV of a move group's members in ``wave`` (summed in ref order)."""
@@ -273,12 +367,7 @@ class Programme:
 
     def group_value(self, gid: str, wave: int | None) -> int:
         """The sum of the members' rounded NPVs in ``wave``."""
-        total = 0
-        for ref in self.members[gid]:
-            npv = self.outcome(ref, wave).figures(self.timeline)["npv"]
-            assert isinstance(npv, int)
-            total += npv
-        return total
+        return sum(_whole_npv(self.outcome(ref, wave), self.timeline) for ref in self.members[gid])
 
     def own_failure(self, ref: str, wave: int) -> str | None:
         """The first of pin, not_before, freeze, pilot that keeps ``ref`` out of ``wave``."""
@@ -295,11 +384,20 @@ class Programme:
         return None
 
     def allowed(self, gid: str, wave: int) -> bool:
-        """Whether every member's own rules (pin, not_before, freeze, pilot) admit open ``wave``."""
-        if not self.wave(wave).open:
+        """Whether ``wave`` is open and future and every member's own rules (pin, not_before,
+        freeze, pilot) admit it."""
+        w = self.wave(wave)
+        if not w.open or w.started:
             return False
         return all(self.own_failure(ref, wave) is None for ref in self.members[gid])
 
     def deadline_of(self, ref: str) -> date | None:
         """The system's deadline: the earlier of not_after and the compliance deadline."""
         return self.units[ref].deadline
+
+
+def _whole_npv(o: Outcome, timeline: Timeline) -> int:
+    """The rounded NPV of one system's outcome."""
+    npv = o.figures(timeline)["npv"]
+    assert isinstance(npv, int)
+    return npv

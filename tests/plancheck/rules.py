@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from tests.plancheck.money import exact
 from tests.plancheck.programme import DIMENSIONS
-from tests.plancheck.state import PlanState
+from tests.plancheck.state import PlanState, over_capacity
 
 OWN_RULE = {"pin": "rule 4 (pin)", "not_before": "rule 4 (not_before)", "freeze": "rule 9 (freeze)"}
 
 
 def rule_violations(st: PlanState) -> list[str]:
-    """Rules 1–10, and that what depends on an unscheduled system is unscheduled."""
+    """Rules 1–11, and that what depends on an unscheduled system is unscheduled.
+
+    Fixed systems (progress.md) are where the record puts them and nothing is checked against
+    them: rules 1, 4–10 bind future waves only, and a fixed dependency is already there.
+    """
     prog = st.prog
     out: list[str] = []
     last = len(prog.waves)
-    for ref in prog.planned:
+    for ref in prog.free:
         w = st.assign.get(ref)
         if w is None:
             continue
         if not 1 <= w <= last or not prog.wave(w).open:
             out.append(f"rule 1 (open): {ref} is in wave {w}, which is not an open wave")
+            continue
+        if prog.wave(w).started:
+            out.append(f"rule 11 (not in the past): {ref} is not fixed but in started wave {w}")
             continue
         own = prog.own_failure(ref, w)
         if own == "pilot":
@@ -27,6 +34,8 @@ def rule_violations(st: PlanState) -> list[str]:
         elif own is not None:
             out.append(f"{OWN_RULE[own]}: {ref} may not be in wave {w}")
         for dep in prog.units[ref].depends_on:
+            if dep in prog.fixed:
+                continue
             dw = st.assign.get(dep)
             if dw is None:
                 out.append(f"unscheduled rule: {ref} depends on unscheduled {dep} but is scheduled")
@@ -41,6 +50,8 @@ def rule_violations(st: PlanState) -> list[str]:
     with exact():
         for k in range(1, last + 1):
             wave = prog.wave(k)
+            if wave.started:
+                continue
             if wave.pilot and prog.pilot_max is not None and st.count[k] > prog.pilot_max:
                 out.append(f"rule 8 (pilot): pilot wave {k} holds {st.count[k]} systems")
             if prog.max_critical is not None and st.critical[k] > prog.max_critical:
@@ -50,10 +61,13 @@ def rule_violations(st: PlanState) -> list[str]:
             if st.bits[k] > prog.bits_limit:
                 out.append(f"rule 6 (transfer): wave {k} copies {st.bits[k] / 8000} GB, too much")
             for d in range(3):
-                if st.cumulative[k][d] > prog.capacity[k - 1][d]:
+                free = st.cumulative[k][d]
+                if over_capacity(prog, k, d, free):
+                    fixed = prog.fixed_use[d]
+                    note = f" ({fixed} of it by fixed systems)" if fixed else ""
                     out.append(
-                        f"rule 7 (capacity): {DIMENSIONS[d]} {st.cumulative[k][d]} in use by "
-                        f"wave {k} exceeds {prog.capacity[k - 1][d]}"
+                        f"rule 7 (capacity): {DIMENSIONS[d]} {fixed + free} in use by "
+                        f"wave {k} exceeds {prog.capacity[k - 1][d]}{note}"
                     )
     return out
 
@@ -62,7 +76,7 @@ def deadline_violations(st: PlanState) -> list[str]:
     """Late systems whose group could move alone to a wave on or before the deadline."""
     prog = st.prog
     out: list[str] = []
-    for ref in prog.planned:
+    for ref in prog.free:
         w = st.assign.get(ref)
         deadline = prog.deadline_of(ref)
         if w is None or deadline is None or not 1 <= w <= len(prog.waves):
@@ -70,7 +84,7 @@ def deadline_violations(st: PlanState) -> list[str]:
         if prog.wave(w).cutover <= deadline:
             continue
         gid = prog.group_of[ref]
-        for j in prog.open_waves:
+        for j in prog.future_waves:
             if prog.wave(j).cutover <= deadline and j != w and st.can_place(gid, j):
                 out.append(
                     f"deadline rule: {ref} is late in wave {w} (deadline {deadline}) but its "
@@ -87,7 +101,7 @@ def unscheduled_violations(st: PlanState) -> list[str]:
     for gid in prog.group_ids:
         if any(st.assign.get(r) is not None for r in prog.members[gid]):
             continue
-        for j in prog.open_waves:
+        for j in prog.future_waves:
             if st.can_place(gid, j):
                 out.append(f"unscheduled rule: group {gid} is unscheduled but fits in wave {j}")
                 break
@@ -103,7 +117,7 @@ def left_shift_violations(st: PlanState) -> list[str]:
         if w is None or not 1 <= w <= len(prog.waves):
             continue
         here = prog.group_npv(gid, w)
-        for j in prog.open_waves:
+        for j in prog.future_waves:
             if j >= w or not st.can_place(gid, j):
                 continue
             there = prog.group_npv(gid, j)

@@ -10,14 +10,19 @@ from tests.plancheck.programme import DIMENSIONS, Programme, Use
 ZERO = Decimal(0)
 
 Assign = dict[str, int | None]
-"""Planned ref → its wave, or None when unscheduled."""
+"""Planned ref that is not fixed → its wave, or None when unscheduled."""
 
 Entry = dict[str, object]
 """One ``blocked_by`` entry of plan.json."""
 
 
 class PlanState:
-    """The per-wave loads of one assignment, for judging rules and moves."""
+    """The per-wave loads of one assignment, for judging rules and moves.
+
+    Fixed systems (progress.md) are where the record puts them: they add to the loads of the
+    started waves that hold them, and to every future wave's capacity through ``prog.fixed_use``;
+    ``cumulative`` counts the systems that are not fixed alone.
+    """
 
     def __init__(self, prog: Programme, assign: Assign) -> None:
         self.prog = prog
@@ -27,9 +32,12 @@ class PlanState:
         self.critical = [0] * size
         self.effort = [ZERO] * size
         self.bits = [ZERO] * size
+        self.placed: Assign = {ref: f.wave for ref, f in prog.fixed.items()}
+        """Every planned ref's wave: the record for fixed systems, ``assign`` for the others."""
+        self.placed.update(self.assign)
         added: list[list[Decimal]] = [[ZERO, ZERO, ZERO] for _ in range(size)]
         with exact():
-            for ref, w in self.assign.items():
+            for ref, w in self.placed.items():
                 if w is None or not 1 <= w < size:
                     continue
                 u = prog.units[ref]
@@ -37,6 +45,8 @@ class PlanState:
                 self.critical[w] += u.critical
                 self.effort[w] += u.effort
                 self.bits[w] += u.bits
+                if ref in prog.fixed:
+                    continue
                 for d in range(3):
                     added[w][d] += u.use[d]
             self.cumulative: list[Use] = [(ZERO, ZERO, ZERO)]
@@ -52,7 +62,7 @@ class PlanState:
 
     def in_wave(self, wave: int) -> list[str]:
         """The refs in ``wave``, sorted."""
-        return sorted(ref for ref, w in self.assign.items() if w == wave)
+        return sorted(ref for ref, w in self.placed.items() if w == wave)
 
     def dependency_failure(self, gid: str, wave: int) -> str | None:
         """The smallest ref the group depends on that is not in ``wave`` or before."""
@@ -94,10 +104,10 @@ class PlanState:
                 return "transfer_hours", None
             for d in range(3):
                 for k in range(wave, len(prog.waves) + 1):
-                    value = self.cumulative[k][d] + use[d]
+                    free = self.cumulative[k][d] + use[d]
                     if current is not None and current <= k:
-                        value -= use[d]
-                    if value > prog.capacity[k - 1][d]:
+                        free -= use[d]
+                    if over_capacity(prog, k, d, free):
                         return "capacity", DIMENSIONS[d]
         return None
 
@@ -105,6 +115,8 @@ class PlanState:
         """The ``blocked_by`` entry of ``ref`` for ``wave``: the first rule that keeps it out."""
         prog = self.prog
         gid = prog.group_of[ref]
+        if prog.wave(wave).started:
+            return {"wave": wave, "reason": "started"}
         own = prog.own_failure(ref, wave)
         if own is not None:
             return {"wave": wave, "reason": own}
@@ -125,9 +137,7 @@ class PlanState:
     def can_place(self, gid: str, wave: int) -> bool:
         """Whether the group, taken out and put alone in ``wave``, leaves the plan valid."""
         prog = self.prog
-        if not 1 <= wave <= len(prog.waves) or not prog.wave(wave).open:
-            return False
-        if not prog.allowed(gid, wave):
+        if not 1 <= wave <= len(prog.waves) or not prog.allowed(gid, wave):
             return False
         if self.dependency_failure(gid, wave) is not None:
             return False
@@ -139,3 +149,11 @@ class PlanState:
         for ref in self.prog.members[gid]:
             assign[ref] = wave
         return PlanState(self.prog, assign)
+
+
+def over_capacity(prog: Programme, k: int, d: int, free: Decimal) -> bool:
+    """Whether rule 7 fails for dimension ``d`` on wave ``k`` when the systems that are not fixed
+    take ``free`` up to it (progress.md): the fixed systems count alongside them, and where they
+    alone exceed the capacity the rule holds as long as the others add nothing."""
+    with exact():
+        return free > 0 and prog.fixed_use[d] + free > prog.capacity[k - 1][d]

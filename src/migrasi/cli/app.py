@@ -11,10 +11,13 @@ import typer
 
 from migrasi import __version__
 from migrasi.cli import (
+    codes_cmd,
+    compare_cmd,
     diff_cmd,
     graph_cmd,
     intake_cmd,
     plan_cmd,
+    progress_cmd,
     savings_cmd,
     schema_cmd,
     validate_cmd,
@@ -59,8 +62,11 @@ plan_cmd.register(app)
 graph_cmd.register(app)
 savings_cmd.register(app)
 diff_cmd.register(app)
+progress_cmd.register(app)
 schema_cmd.register(app)
 intake_cmd.register(app)
+codes_cmd.register(app)
+compare_cmd.register(app)
 
 
 def _lang(argv: Sequence[str]) -> str:
@@ -74,19 +80,43 @@ def _lang(argv: Sequence[str]) -> str:
 
 def _said(exc: Exception, lang: str) -> str:
     """The error in the user's language where the catalogue has words for it."""
-    from migrasi.core.errors import ForeignFolder, MissingPath, UnknownRef
+    from migrasi.core.errors import (
+        ForeignFolder,
+        MissingPath,
+        NothingToPlan,
+        UnknownCode,
+        UnknownRef,
+    )
     from migrasi.render.catalog import text
 
-    if isinstance(exc, UnknownRef):
+    if isinstance(exc, UnknownRef | UnknownCode):
         nearest = text("usage.nearest", lang, refs=", ".join(exc.nearest)) if exc.nearest else ""
-        return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
+        if isinstance(exc, UnknownRef):
+            return text("usage.unknown_ref", lang, ref=exc.ref) + nearest
+        every = text("usage.all_codes", lang)
+        return text("usage.unknown_code", lang, code=exc.code) + nearest + every
     if isinstance(exc, MissingPath):
         return text("usage.path", lang, path=exc.path)
+    if isinstance(exc, NothingToPlan):
+        return text("usage.nothing", lang, paths=", ".join(exc.paths))
     if isinstance(exc, ForeignFolder):
         from migrasi.cli.plan_folder import refusal
 
         return refusal(exc, lang)
     return str(exc)
+
+
+def _reported(exc: Exception, lang: str) -> bool:
+    """Report inputs that have errors under a scenario in full (``migrasi validate`` applies
+    no scenario, so it could not show them); whether it did."""
+    from migrasi.core.errors import InputErrors
+
+    if not isinstance(exc, InputErrors) or exc.detail is None:
+        return False
+    from migrasi.cli.scenario_cmd import report_errors
+
+    report_errors(exc.detail, lang)  # type: ignore[arg-type]
+    return True
 
 
 def _wraps_interrupt(exc: BaseException) -> bool:
@@ -128,6 +158,8 @@ def run(argv: Sequence[str]) -> int:
             print(f"migrasi: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 2))
     except MigrasiError as exc:
+        if _reported(exc, _lang(argv)):
+            return exc.exit_code
         print(f"migrasi: {_said(exc, _lang(argv))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:

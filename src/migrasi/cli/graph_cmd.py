@@ -10,6 +10,7 @@ import typer
 
 from migrasi.cli.emit import emit
 from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.scenario_cmd import SCENARIO
 from migrasi.render.graph_text import FORMATS
 
 GRAPH_HELP = """Print the dependency graph with its move groups, whole or around one system.
@@ -49,10 +50,12 @@ def explain(
     ref: str = typer.Argument(..., help="The system, as region-id/system-id."),
     paths: list[Path] | None = PATHS,
     as_of: date | None = AS_OF,
+    scenario: Path | None = SCENARIO,
     lang: Lang = LANG,
 ) -> int:
     """Explain one system's wave."""
     from migrasi import api
 
-    sys.stdout.write(api.explain(ref, paths_or_default(paths), lang.value, as_of))
+    found = paths_or_default(paths)
+    sys.stdout.write(api.explain(ref, found, lang.value, as_of, scenario))
     return 0

@@ -9,12 +9,14 @@ from pathlib import Path
 import typer
 
 from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, paths_or_default
+from migrasi.cli.scenario_cmd import SCENARIO, default_out, report_errors
 
 HELP = """Validate, plan the waves and write the plan folder (plan.json, plan.md, graph.mmd, ...).
 
 The folder is replaced whole or not at all, and only when it is new, empty or a plan folder
 migrasi wrote (it holds a .migrasi-plan file); any other folder is left as it is (exit 2).
-Exit 1 when the inputs have errors.
+Exit 1 when the inputs have errors. With --scenario FILE the inputs are planned under that
+scenario (scenarios/*.yaml: set, then scale) and the folder defaults to plans/scenarios/NAME.
 
 Example: migrasi plan inventories/ --out plans/current
 """
@@ -27,7 +29,14 @@ def register(app: typer.Typer) -> None:
 
 def plan(
     paths: list[Path] | None = PATHS,
-    out: Path = typer.Option(Path("plans/current"), "--out", help="The plan folder to write."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        help="The plan folder to write (default plans/current; under --scenario "
+        "plans/scenarios/<its file name>).",
+        show_default=False,
+    ),
+    scenario: Path | None = SCENARIO,
     exact: bool = typer.Option(
         False,
         "--exact",
@@ -53,13 +62,13 @@ def plan(
     from migrasi import api
     from migrasi.cli.plan_folder import prepare, write_folder
     from migrasi.cli.streams import uninterrupted
-    from migrasi.render import reporters
     from migrasi.render.terminal import summary_table, waves_table
 
     if min_gain and keep is None:
         from migrasi.core.errors import UsageError
 
         raise UsageError("--min-gain goes with --keep: it is what a move away from it must gain")
+    out = out if out is not None else default_out(scenario)
     prepare(out, lang.value)  # a folder that is not a plan is refused before any work is done
     result = api.plan(
         paths_or_default(paths),
@@ -68,15 +77,10 @@ def plan(
         as_of=as_of,
         keep=keep,
         min_gain=min_gain,
+        scenario=scenario,
     )
     if result.plan is None:
-        sys.stderr.write(
-            reporters.as_text(result.validation.findings, lang.value, result.validation.sources())
-        )
-        from migrasi.render.catalog import counts
-
-        v = result.validation
-        print(f"migrasi: {counts(lang.value, v.files, v.errors, v.warnings)}", file=sys.stderr)
+        report_errors(result.validation, lang.value)
         return 1
     files = api.plan_files(result, lang.value)
     write_folder(out, files, lang.value)

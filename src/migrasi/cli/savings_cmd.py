@@ -10,6 +10,7 @@ import typer
 
 from migrasi.cli.emit import check_out, emit
 from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.scenario_cmd import SCENARIO
 from migrasi.core.errors import UsageError
 from migrasi.render.savings_formats import FORMATS, Savings
 
@@ -26,7 +27,8 @@ class By(StrEnum):
 
 HELP = """Show the savings by system, region, OPD, year or wave, in Rupiah, adding up exactly.
 
-From the inventories (planned afresh) or from --plan plan.json. xlsx writes the whole
+From the inventories (planned afresh, under --scenario FILE when given) or from --plan
+plan.json. xlsx writes the whole
 workbook (every view, the assumptions, the monthly sheet and a chart) and needs --out FILE.
 
 Example: migrasi savings --by region --format xlsx --out hemat.xlsx
@@ -51,6 +53,7 @@ def savings(
         None, "--out", help="Write to this file (needed for xlsx); - is standard output."
     ),
     as_of: date | None = AS_OF,
+    scenario: Path | None = SCENARIO,
     lang: Lang = LANG,
 ) -> int:
     """Show the savings tables."""
@@ -58,10 +61,11 @@ def savings(
 
     chosen = FORMATS[fmt]
     check_out(chosen, fmt, out)
-    if plan_file is not None and as_of is not None:
-        raise UsageError(
-            "--as-of plans afresh: it cannot go with --plan, which reads a plan made already"
-        )
-    doc = api.savings_document(paths_or_default(paths), plan_file, as_of)
+    for given, name in ((as_of, "--as-of"), (scenario, "--scenario")):
+        if plan_file is not None and given is not None:
+            raise UsageError(
+                f"{name} plans afresh: it cannot go with --plan, which reads a plan made already"
+            )
+    doc = api.savings_document(paths_or_default(paths), plan_file, as_of, scenario)
     emit(chosen.render(Savings(doc, by.value), lang.value), out)
     return 0

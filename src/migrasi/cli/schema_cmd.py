@@ -13,6 +13,7 @@ class Kind(StrEnum):
 
     inventory = "inventory"
     datacenter = "datacenter"
+    scenario = "scenario"
     plan = "plan"
 
 
@@ -27,7 +28,9 @@ def register(app: typer.Typer) -> None:
     app.command("schema", help=HELP)(schema)
 
 
-def schema(kind: Kind = typer.Argument(..., help="inventory, datacenter or plan.")) -> int:
+def schema(
+    kind: Kind = typer.Argument(..., help="inventory, datacenter, scenario or plan."),
+) -> int:
     """Print a JSON Schema."""
     from migrasi.render.schemas import schema_text
 

@@ -45,8 +45,9 @@ def _id_path(item: Item) -> Path:
     return ("systems", item.index, "id")
 
 
-def check(inputs: Inputs) -> Checked:
-    """Run every cross-file check on what could be read."""
+def check(inputs: Inputs, groups: Groups | None = None) -> Checked:
+    """Run every cross-file check on what could be read; ``groups`` are the move groups when
+    they are known already (the same systems and refs under changed figures)."""
     out: list[Finding] = []
     out.extend(_datacenter_count(inputs))
     out.extend(_region_duplicates(inputs))
@@ -57,7 +58,7 @@ def check(inputs: Inputs) -> Checked:
     if dc is not None:
         out.extend(_currencies(inputs, items))
     out.extend(_move_with_kinds(items))
-    groups = move_groups(items)
+    groups = groups if groups is not None else move_groups(items)
     fixed: dict[str, Record] = {}
     free = groups
     if dc is not None:
@@ -73,7 +74,7 @@ def check(inputs: Inputs) -> Checked:
 
 
 def _datacenter_count(inputs: Inputs) -> Iterable[Finding]:
-    if not inputs.datacenters:
+    if not inputs.datacenters and inputs.read_inventory:
         yield Finding("E205", inputs.first_path, anchor=Anchor.NONE, args={"why": "none"})
     for extra in inputs.datacenters[1:]:
         yield Finding(

@@ -41,6 +41,31 @@ class UnknownRef(UsageError):
         return f"unknown system '{self.ref}'{hint}"
 
 
+class UnknownCode(UsageError):
+    """A CODE given on the command line is not a validation code; carries the nearest codes."""
+
+    def __init__(self, code: str, nearest: Sequence[str]) -> None:
+        super().__init__(code)
+        self.code = code
+        self.nearest = tuple(nearest)
+
+    def __str__(self) -> str:
+        hint = f" (did you mean {', '.join(self.nearest)}?)" if self.nearest else ""
+        return f"unknown code '{self.code}'{hint}"
+
+
+class NothingToPlan(UsageError):
+    """The PATHs hold no inventory and no data-center file (only scenario files, or nothing that
+    migrasi reads): there is nothing to plan, which is a mistake in the PATHs given."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        super().__init__(", ".join(paths))
+        self.paths = tuple(paths)
+
+    def __str__(self) -> str:
+        return f"nothing to plan: no inventory under {', '.join(self.paths)}"
+
+
 class ForeignFolder(UsageError):
     """``--out`` names a folder that holds something migrasi did not write: it is left as it was.
 
@@ -85,9 +110,12 @@ class InputErrors(MigrasiError):
 
     exit_code = 1
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, detail: object = None) -> None:
         super().__init__(count)
         self.count = count
+        self.detail = detail
+        """What the command line reports in full, when ``migrasi validate`` cannot show it (the
+        validation under a scenario)."""
 
     def __str__(self) -> str:
         return f"the inputs have {self.count} errors: run 'migrasi validate' to see them"

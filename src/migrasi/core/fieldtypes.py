@@ -18,7 +18,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from migrasi.core.hints import number_hint
+from migrasi.core.hints import date_hint, number_hint
 from migrasi.core.text import canonical
 from migrasi.core.values import source_text
 
@@ -222,6 +222,9 @@ def _date(value: object) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
+    hint = date_hint(value) if isinstance(value, str) else None
+    if hint is not None:  # a day written day first, as Indonesian dates are: 31/12/2027
+        raise _fail("m_date", got=value, suggestion=hint)
     raise _fail("m_date", got=_shown(value))
 
 

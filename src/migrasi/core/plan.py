@@ -53,6 +53,7 @@ from migrasi.core.plandoc import (
     RegionDoc,
     RegionTotals,
     RunningCostDoc,
+    ScenarioDoc,
     SystemDoc,
     Totals,
     WaveDoc,
@@ -147,11 +148,14 @@ def make_plan(
     state: State | None = None,
     mode: Mode = Mode.HEURISTIC,
     proven: tuple[int, bool, int | None] | None = None,
+    detail: bool = True,
 ) -> Plan:
     """Build the plan of ``state`` (scheduled here when None) with its reasons and money.
 
     ``proven`` is exact mode's (bound, optimal, relaxed): an upper bound of every valid plan's
-    NPV, whether it is the optimum, and a bound of every plan of rules 1-10.
+    NPV, whether it is the optimum, and a bound of every plan of rules 1-10. Without
+    ``detail`` the plan has no ``blocked_by`` and no monthly figures: its waves, money and
+    totals alone (what a comparison of plans reads).
     """
     if state is None:
         state = schedule(p)
@@ -167,7 +171,7 @@ def make_plan(
         else:
             k = state.wave[p.of[ref]] if item.planned else None
             status = _status(item, k)
-            blocked = _blocked(p, state, ref) if item.planned else []
+            blocked = _blocked(p, state, ref) if item.planned and detail else []
             cutover = p.calendar[k - 1].cutover if k is not None else None
             systems[ref], money[ref] = _system(p, item, status, k, blocked, cutover)
         made = systems[ref]
@@ -203,12 +207,16 @@ def make_plan(
         systems=systems,
         cash=money,
         totals=totals,
-        monthly=_monthly(systems, money, p.timeline),
+        monthly=_monthly(systems, money, p.timeline) if detail else _NO_MONTHS,
         bound=Bound.model_construct(npv=bound, gap=_gap(bound, totals.npv)),
         proven=exact,
         keep=keep,
         findings=findings,
     )
+
+
+_NO_MONTHS = Monthly.model_construct(months=[], programme=[], by_region={})
+"""The monthly figures of a plan made without detail."""
 
 
 def _kept(p: Problem, state: State, systems: dict[str, SystemDoc]) -> KeepDoc:
@@ -445,14 +453,16 @@ def document(
     diagnostics: Sequence[Diagnostic],
     dc: DataCenter,
     regions: Mapping[str, RegionDoc],
+    scenario: ScenarioDoc | None = None,
 ) -> PlanDoc:
     """The plan document; ``inputs`` are (file, sha256) in path order, ``diagnostics`` the
-    findings in report order."""
+    findings in report order, ``dc`` the data-center file as planned (under ``scenario``)."""
     return PlanDoc.model_construct(
         schema_="migrasi/plan/v1",
         mode=plan.mode,
         as_of=_as_of(plan, dc),
         inputs=[InputFile.model_construct(file=f, sha256=h) for f, h in inputs],
+        scenario=scenario,
         waves=plan.waves,
         groups=plan.groups,
         systems=[plan.systems[r] for r in sorted(plan.systems)],

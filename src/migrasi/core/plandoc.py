@@ -201,6 +201,14 @@ class Load(_Doc):
     storage_gb: Dec4
 
 
+class ScenarioDoc(_Doc):
+    """The scenario a plan was made under (scenarios.md): its name, file and SHA-256."""
+
+    name: str
+    file: str
+    sha256: Sha256
+
+
 class WaveDoc(_Doc):
     """One wave: its days, whether it takes systems, and what it holds."""
 
@@ -432,6 +440,7 @@ class PlanDoc(_Doc):
     as_of: date | None = None
     """The day the plan was made (progress.md), or null."""
     inputs: list[InputFile]
+    scenario: ScenarioDoc | None = None
     waves: list[WaveDoc]
     groups: list[GroupDoc]
     systems: list[SystemDoc]

@@ -143,9 +143,12 @@ def build(
     fixed: Mapping[str, Record] | None = None,
     move_groups: Groups | None = None,
     earlier: Earlier | None = None,
+    cash_cache: dict[tuple[str, int], Cash] | None = None,
 ) -> Problem:
     """Assemble the problem of the planned systems of ``items`` that are not ``fixed``;
-    ``groups`` are their move groups, ``move_groups`` those of every planned system."""
+    ``groups`` are their move groups, ``move_groups`` those of every planned system;
+    ``cash_cache`` the money of another problem whose systems, waves and timeline have the
+    same money, to share."""
     calendar = waves(dc.schedule)
     fixed = fixed or {}
     problem = Problem(
@@ -159,6 +162,7 @@ def build(
         fixed=fixed,
         move_groups=move_groups or groups,
         earlier=earlier,
+        cash_cache=cash_cache if cash_cache is not None else {},
     )
     users: dict[str, list[str]] = {g: [] for g in groups.members}
     for gid, needed in groups.needs.items():

@@ -49,6 +49,9 @@ class Inputs:
     inventories: tuple[InventoryInput, ...]
     datacenters: tuple[DataCenterInput, ...]
     first_path: str
+    read_inventory: bool = True
+    """Whether a file read is an inventory: only then is a missing data-center file E205 (a
+    folder of scenario files is checked on its own)."""
 
     @property
     def datacenter(self) -> DataCenter | None:
@@ -125,10 +128,7 @@ def _make_item(file: str, region: str, index: int, s: System, dc: DataCenter | N
         effort = dc.effort_days.of(strategy) if dc is not None and strategy != "retain" else ZERO
     res = s.resources
     uses_dc = s.moved and res is not None
-    if s.migration.data_gb is not None:
-        data = s.migration.data_gb
-    else:
-        data = res.storage_gb if uses_dc and res is not None else ZERO
+    data = data_gb_of(s)
     vcpu = Decimal(res.vcpu) if uses_dc and res is not None else ZERO
     ram = res.ram_gb if uses_dc and res is not None else ZERO
     storage = res.storage_gb if uses_dc and res is not None else ZERO
@@ -169,6 +169,14 @@ def _make_item(file: str, region: str, index: int, s: System, dc: DataCenter | N
         internal=internal,
         critical=s.criticality in CRITICAL,
     )
+
+
+def data_gb_of(s: System) -> Decimal:
+    """The data to copy at cutover: ``migration.data_gb``, else the storage of a system that
+    will use the Data Center, else 0 (inputs.md)."""
+    if s.migration.data_gb is not None:
+        return s.migration.data_gb
+    return s.resources.storage_gb if s.moved and s.resources is not None else ZERO
 
 
 def sensitive_outside_government(s: System) -> bool:

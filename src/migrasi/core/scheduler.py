@@ -236,6 +236,7 @@ def _make_room(
     The groups tried are those at the wave itself and, when capacity is short, those whose
     resources count against it; the least valuable moves are tried first, within ``trials``.
     """
+    feasible: dict[str, list[int]] = {}
     for gid in sorted(g for g, w in state.wave.items() if w is None):
         g = p.groups[gid]
         if any(state.wave[n] is None for n in g.needs):
@@ -259,13 +260,19 @@ def _make_room(
                 here = state.wave[other]
                 assert here is not None
                 value = p.groups[other].value
-                for target in state.feasible(other):
+                if other not in feasible:  # the state is the same between trials (each undone)
+                    feasible[other] = state.feasible(other)
+                for target in feasible[other]:
                     if target != here and state.late_in(other, target) <= state.late_in(
                         other, here
                     ):
                         moves.append((value[here] - value[target], other, target))
+            related = {*g.needs, *g.users}
             for _, other, target in sorted(moves)[:trials]:
                 here = state.wave[other]
+                assert here is not None
+                if other not in related and not state.fits_after_move(gid, k, other, here, target):
+                    continue  # this move leaves the wave rules broken: the trial would fail
                 state.place(other, target)
                 if state.fits(gid, k):
                     state.place(gid, k)
@@ -322,23 +329,7 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
     """Exchange the waves of pairs of groups, best gain first, where that raises the NPV and
     keeps the plan valid; True when any pair was exchanged."""
     placed = sorted((g, w) for g, w in state.wave.items() if w is not None)
-    pairs: list[tuple[Decimal, str, str]] = []
-    looked = 0
-    placed = [(g, w) for g, w in placed if not _held(p, g, w)]
-    for gid, a in placed:
-        g = p.groups[gid]
-        looked += len(placed)
-        if looked > PAIRS:
-            break
-        for hid, b in placed:
-            if b <= a or b not in g.allowed_set:
-                continue
-            h = p.groups[hid]
-            if a not in h.allowed_set:
-                continue
-            gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
-            if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
-                pairs.append((-gain, gid, hid))
+    pairs = _pairs(p, [(g, w) for g, w in placed if not _held(p, g, w)])
     pairs.sort()
     done = False
     for _, gid, hid in pairs:
@@ -369,6 +360,56 @@ def _swap(p: Problem, state: State, budget: list[int]) -> bool:
         state.place(hid, b)
         state.place(gid, a)
     return done
+
+
+def _pairs(p: Problem, placed: list[tuple[str, int]]) -> list[tuple[Decimal, str, str]]:
+    """Every pair of placed groups whose trade of waves (the first to the later wave of the
+    second) would raise the NPV without making more of them late, as (-gain, gid, hid)."""
+    by_wave: dict[int, list[str]] = {}
+    for hid, b in placed:
+        by_wave.setdefault(b, []).append(hid)
+    rough = {gid: {k: float(v) for k, v in p.groups[gid].value.items()} for gid, _ in placed}
+    size = max((abs(v) for values in rough.values() for v in values.values()), default=0.0)
+    floor = -1 - 2e-9 * size
+    """A float gain below this is a loss far beyond what floats could get wrong: no gain."""
+    takers: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    pairs: list[tuple[Decimal, str, str]] = []
+    looked = 0
+    for gid, a in placed:
+        g = p.groups[gid]
+        looked += len(placed)
+        if looked > PAIRS:
+            break
+        rg = rough[gid]
+        for b in (w for w in g.allowed if w > a):
+            loss = rg[b] - rg[a]
+            for rise, hid in _takers(p, rough, by_wave, takers, a, b):
+                if loss + rise < floor:
+                    break  # the rest rise less still
+                h = p.groups[hid]
+                gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
+                if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
+                    pairs.append((-gain, gid, hid))
+    return pairs
+
+
+def _takers(
+    p: Problem,
+    rough: dict[str, dict[int, float]],
+    by_wave: dict[int, list[str]],
+    takers: dict[tuple[int, int], list[tuple[float, str]]],
+    a: int,
+    b: int,
+) -> list[tuple[float, str]]:
+    """The groups in wave ``b`` that may take wave ``a``, with what they would gain there (as
+    floats), the largest gain first; made once per pair of waves."""
+    found = takers.get((a, b))
+    if found is None:
+        found = [(rough[h][a] - rough[h][b], h) for h in by_wave.get(b, ())
+                 if a in p.groups[h].allowed_set]  # fmt: skip
+        found.sort(key=lambda x: -x[0])
+        takers[(a, b)] = found
+    return found
 
 
 def _swap_fits(state: State, gid: str, a: int, hid: str, b: int) -> bool:

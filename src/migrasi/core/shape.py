@@ -6,6 +6,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -14,12 +15,20 @@ from migrasi.core.codes import TERMS, Term
 from migrasi.core.fieldtypes import kind_of
 from migrasi.core.findings import Anchor, Finding, Path
 from migrasi.core.hints import enum_hint
-from migrasi.core.models import DATACENTER_SCHEMA, INVENTORY_SCHEMA, DataCenter, Inventory
+from migrasi.core.models import (
+    DATACENTER_SCHEMA,
+    INVENTORY_SCHEMA,
+    SCENARIO_SCHEMA,
+    DataCenter,
+    Inventory,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
 MODELS: dict[str, type[BaseModel]] = {INVENTORY_SCHEMA: Inventory, DATACENTER_SCHEMA: DataCenter}
-SCHEMAS = " / ".join(MODELS)
+KNOWN = (*MODELS, SCENARIO_SCHEMA)
+"""Every schema migrasi reads (a scenario file is checked by core/scenario.py)."""
+SCHEMAS = " / ".join(KNOWN)
 """The schemas migrasi knows, as E006 names them."""
 
 
@@ -38,7 +47,7 @@ def schema_of(file: str, data: object) -> tuple[str | None, Finding | None]:
             "E006", file, args={"why": "missing", "schemas": SCHEMAS}, line=1, column=1
         )
     value = data["schema"]
-    if isinstance(value, str) and value in MODELS:
+    if isinstance(value, str) and value in KNOWN:
         return value, None
     return None, Finding(
         "E006",
@@ -48,12 +57,12 @@ def schema_of(file: str, data: object) -> tuple[str | None, Finding | None]:
             "why": "unknown",
             "got": str(value),
             "schemas": SCHEMAS,
-            "suggestion": suggest(str(value), MODELS),
+            "suggestion": suggest(str(value), KNOWN),
         },
     )
 
 
-def _unwrap(annotation: Any) -> Any:
+def unwrap(annotation: Any) -> Any:
     """Strip ``Annotated`` and ``X | None`` from an annotation."""
     while True:
         origin = typing.get_origin(annotation)
@@ -66,11 +75,12 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _model_at(model: type[BaseModel], path: Sequence[str | int]) -> type[BaseModel] | None:
-    """Return the model class that describes the mapping at ``path``, if any."""
+def _model_at(model: Any, path: Sequence[str | int]) -> type[BaseModel] | None:
+    """Return the model class that describes the mapping at ``path`` of ``model`` (a model
+    class or any annotation), if any."""
     current: Any = model
     for part in path:
-        current = _unwrap(current)
+        current = unwrap(current)
         if isinstance(part, int):
             if typing.get_origin(current) is not list:
                 return None
@@ -84,7 +94,7 @@ def _model_at(model: type[BaseModel], path: Sequence[str | int]) -> type[BaseMod
         if field is None:
             return None
         current = field.annotation
-    current = _unwrap(current)
+    current = unwrap(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
@@ -93,7 +103,14 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _finding(file: str, model: type[BaseModel], error: Any) -> Finding:
+def error_finding(file: str, model: Any, error: Any, prefix: Path = ()) -> Finding:
+    """The finding of one pydantic error of ``model`` (a model class or an annotation) whose
+    value sits at ``prefix`` in the file."""
+    found = _finding(file, model, error)
+    return replace(found, path=(*prefix, *found.path)) if prefix else found
+
+
+def _finding(file: str, model: Any, error: Any) -> Finding:
     loc: Path = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, object] = dict(error.get("ctx") or {})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from migrasi.core.problem import ZERO, Group, Problem
-from migrasi.core.rules import CUMULATIVE, FAILURES, WAVE_RULES, Failure, Load
+from migrasi.core.rules import CUMULATIVE, EACH, FAILURES, WAVE_RULES, Failure, Load
 
 
 class State:
@@ -98,6 +98,35 @@ class State:
             if load[r] and load[r] > self.room[r][k]:
                 return FAILURES[r]
         return None
+
+    def fits_after_move(self, gid: str, k: int, oid: str, here: int, target: int) -> bool:
+        """Whether :meth:`limit_failure` would find no rule that group ``gid`` (not placed)
+        breaks in wave ``k`` once group ``oid`` moved from wave ``here`` to ``target``: the
+        loads that move would leave, computed without making it."""
+        g, o = self.p.groups[gid].load.amounts, self.p.groups[oid].load.amounts
+        used, limits = self.used[k].amounts, self.limits[k]
+        for r in EACH:
+            limit = limits[r]
+            if limit is None:
+                continue
+            total = used[r] + g[r] - (o[r] if here == k else 0) + (o[r] if target == k else 0)
+            if total > limit:
+                return False
+        low, high = min(here, target), max(here, target)
+        for r in CUMULATIVE:
+            need, room = g[r], self.room[r][k]
+            if not need:
+                continue
+            shift = o[r] if target > here else -o[r]
+            if need <= room and shift >= 0:
+                continue  # the room from k on can only grow
+            if need > room and shift <= 0:
+                return False  # it can only shrink
+            slack = self.slack[r]
+            least = min(slack[j] + (shift if low <= j < high else 0) for j in range(k, self.n))
+            if need > least:
+                return False
+        return True
 
     def swap_fails(self, gid: str, a: int, hid: str, b: int) -> bool:
         """Whether group ``gid`` (in wave a) and ``hid`` (in the later wave b) trading waves

@@ -52,6 +52,20 @@ class Mode(StrEnum):
     EXACT = "exact"
 
 
+class Standing(StrEnum):
+    """Where a planned system stands against the baseline (progress.md), in the order the
+    first that applies is chosen."""
+
+    REMOVED = "removed"
+    ADDED = "added"
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"
+    UNSCHEDULED = "unscheduled"
+    ON_TRACK = "on_track"
+    DELAYED = "delayed"
+
+
 class MovedBecause(StrEnum):
     """Why a system's wave differs from the earlier plan's (``plan --keep``, planning.md)."""
 

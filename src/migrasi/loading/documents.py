@@ -47,6 +47,7 @@ def load(paths: Sequence[Path]) -> Loaded:
     parsed: dict[str, Parsed] = {}
     findings: list[Finding] = []
     hashes: dict[str, str] = {}
+    read_inventory = False
     for read in reads:
         if read.parsed is not None:
             parsed[read.name] = read.parsed
@@ -55,8 +56,9 @@ def load(paths: Sequence[Path]) -> Loaded:
         findings.extend(read.findings)
         if read.inventory is not None:
             inventories.append(read.inventory)
+        read_inventory = read_inventory or read.is_inventory
         if read.datacenter is not None:
             datacenters.append(read.datacenter)
     first = display(paths[0]) if paths else "."
-    inputs = Inputs(tuple(inventories), tuple(datacenters), first)
+    inputs = Inputs(tuple(inventories), tuple(datacenters), first, read_inventory)
     return Loaded(inputs, parsed, findings, hashes, [display(p) for p in files], helper)

@@ -8,9 +8,17 @@ from pathlib import Path
 
 from migrasi.core.findings import Finding
 from migrasi.core.local_rules import datacenter_rules, ref_rules, system_rules
-from migrasi.core.models import DATACENTER_SCHEMA, DataCenter, Inventory, Region, System
+from migrasi.core.models import (
+    DATACENTER_SCHEMA,
+    SCENARIO_SCHEMA,
+    DataCenter,
+    Inventory,
+    Region,
+    System,
+)
 from migrasi.core.programme import DataCenterInput, InventoryInput
 from migrasi.core.salvage import PartialSystem, salvage_system
+from migrasi.core.scenario import check_scenario
 from migrasi.core.shape import check_part, check_shape, schema_of
 from migrasi.core.text import canonical
 from migrasi.core.values import source_text
@@ -50,6 +58,8 @@ class FileRead:
     findings: list[Finding] = field(default_factory=list)
     inventory: InventoryInput | None = None
     datacenter: DataCenterInput | None = None
+    is_inventory: bool = False
+    """Whether the file was read as a region inventory (its shape named no other schema)."""
 
 
 def read_file(path: Path, name: str, outside: str | None = None) -> FileRead:
@@ -70,6 +80,9 @@ def read_file(path: Path, name: str, outside: str | None = None) -> FileRead:
         read.findings.append(problem)
         read.inventory = _unread(name)
         return read
+    if schema == SCENARIO_SCHEMA:  # checked on its own, never applied (scenarios.md)
+        read.findings.extend(check_scenario(name, doc.data)[1])
+        return read
     if schema == DATACENTER_SCHEMA:
         dc, errors = check_shape(name, DataCenter, doc.data)
         read.findings.extend(errors)
@@ -80,6 +93,7 @@ def read_file(path: Path, name: str, outside: str | None = None) -> FileRead:
         return read
     read.inventory, errors = inventory_input(name, doc.data)
     read.findings.extend(errors)
+    read.is_inventory = True
     return read
 
 

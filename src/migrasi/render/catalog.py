@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from migrasi.core.codes import Words as W
 from migrasi.render.catalog_intake import INTAKE
+from migrasi.render.catalog_progress import PROGRESS
 
 # fmt: off
 CATALOG: dict[str, W] = {
@@ -122,6 +123,7 @@ CATALOG: dict[str, W] = {
     "because.no_longer_fits": W("no longer fits its wave", "tidak muat lagi di gelombangnya"),
     "because.gain": W("worth more in another wave", "lebih bernilai di gelombang lain"),
     "why.none": W("earliest open wave", "gelombang buka paling awal"),
+    "why.recorded": W("as recorded in its progress", "sesuai catatan kemajuannya"),
     "wave.short": W("W{n}", "G{n}"),
     "explain.line": W("OPD: {owner} · strategy: {strategy} · status: {status}", "OPD: {owner} · strategi: {strategy} · status: {status}"),
     "explain.wave": W("Wave {wave}, cutover {cutover}", "Gelombang {wave}, cutover {cutover}"),
@@ -154,6 +156,10 @@ CATALOG: dict[str, W] = {
     "explain.to_date": W("Saved before {day}", "Hemat sebelum {day}"),
     "usage.unknown_ref": W("unknown system '{ref}'", "sistem '{ref}' tidak dikenal"),
     "usage.nearest": W(" (did you mean {refs}?)", " (maksud Anda {refs}?)"),
+    "usage.unknown_code": W("unknown code '{code}'", "kode '{code}' tidak dikenal"),
+    "usage.all_codes": W("; migrasi codes lists every code", "; migrasi codes menampilkan semua kode"),
+    "codes.example": W("Example, from {where}:", "Contoh, dari {where}:"),
+    "codes.fix": W("How to fix it:", "Cara memperbaiki:"),
     "col.termination_fee": W("Termination fees", "Biaya pemutusan"),
     "col.net_savings": W("Net savings", "Penghematan bersih"),
     "col.kept_in_jambi": W("Kept in Jambi", "Tetap di Jambi"),
@@ -199,6 +205,52 @@ CATALOG: dict[str, W] = {
     "a.running_cost": W("Data Center rate: {what}", "Tarif Pusat Data: {what}"),
     "a.effort_days": W("Default effort: {strategy} (person-days)", "Upaya baku: {strategy} (hari-orang)"),
     "a.none": W("none", "tidak ada"),
+    "plan.scenario": W("Scenario", "Skenario"),
+    "cmp.title": W("Scenarios compared", "Perbandingan skenario"),
+    "cmp.base": W("Unchanged", "Tanpa perubahan"),
+    "cmp.scenarios": W("Scenarios", "Skenario"),
+    "cmp.last_wave": W("Last wave used", "Gelombang terakhir terpakai"),
+    "cmp.scheduled": W("Systems scheduled", "Sistem terjadwal"),
+    "cmp.unscheduled": W("Systems unscheduled", "Sistem tidak terjadwal"),
+    "cmp.late": W("Systems late", "Sistem terlambat"),
+    "cmp.errors": W("Errors in the inputs", "Galat pada data"),
+    "cmp.timeline": W("Money is counted from {month} over {months} months (the timeline of the unchanged inputs), so that the figures stand side by side.", "Uang dihitung mulai {month} selama {months} bulan (garis waktu data tanpa perubahan), agar angka-angka dapat dibandingkan."),
+    "cmp.moved": W("Systems whose wave changes most", "Sistem yang gelombangnya paling berubah"),
+    "cmp.moved_none": W("No system changes wave.", "Tidak ada sistem yang pindah gelombang."),
+    "cmp.moved_more": W("… and {n} more systems (all of them in --format json or xlsx).", "… dan {n} sistem lainnya (semuanya di --format json atau xlsx)."),
+    "cmp.chart": W("NPV of net savings by scenario (million IDR)", "NPV penghematan bersih per skenario (juta Rupiah)"),
+    "sens.title": W("Sensitivity of the NPV: one assumption at a time, planned again", "Kepekaan NPV: satu asumsi setiap kali, direncanakan ulang"),
+    "sens.base": W("Unchanged: NPV {npv}, payback {payback}", "Tanpa perubahan: NPV {npv}, balik modal {payback}"),
+    "sens.range": W("Each scale varies by ±{range}%, the discount rate ({rate}) by ±{points} percentage points, never below 0.", "Setiap skala diubah ±{range}%, tingkat diskonto ({rate}) ±{points} poin persen, tidak pernah di bawah 0."),
+    "sens.assumption": W("Assumption", "Asumsi"),
+    "sens.low": W("Low", "Rendah"),
+    "sens.high": W("High", "Tinggi"),
+    "sens.npv": W("NPV re-planned", "NPV direncanakan ulang"),
+    "sens.repriced": W("NPV of the unchanged waves", "NPV gelombang tetap"),
+    "sens.payback": W("Payback", "Balik modal"),
+    "sens.swing": W("NPV swing", "Ayunan NPV"),
+    "sens.delta": W("NPV change, {side}", "Perubahan NPV, {side}"),
+    "sens.note": W("NPV of the unchanged waves: the waves planned for the unchanged inputs, re-priced under the change (a dash where they break a rule under it); the difference to the re-planned NPV is what planning again recovers. Rows are sorted by the NPV swing, largest first.", "NPV gelombang tetap: gelombang yang direncanakan untuk data tanpa perubahan, dihitung ulang dengan perubahan itu (tanda pisah bila gelombang itu melanggar aturan); selisihnya dengan NPV yang direncanakan ulang adalah hasil dari merencanakan ulang. Baris diurutkan menurut ayunan NPV, terbesar lebih dulu."),
+    "sens.chart": W("NPV at low and high (million IDR)", "NPV rendah dan tinggi (juta Rupiah)"),
+    "sens.chart_note": W("Red: how far the NPV falls below the unchanged inputs' NPV; green: how far it rises above it.", "Merah: seberapa jauh NPV turun di bawah NPV data tanpa perubahan; hijau: seberapa jauh naik di atasnya."),
+    "sens.provider_cost": W("Provider cost", "Biaya penyedia"),
+    "sens.running_cost": W("Data Center running cost", "Biaya operasi Pusat Data"),
+    "sens.effort_days": W("Migration effort", "Upaya migrasi"),
+    "sens.labour_cost": W("Labour cost per person-day", "Biaya tenaga per hari-orang"),
+    "sens.data_gb": W("Data to copy", "Data yang disalin"),
+    "sens.capacity": W("Data Center capacity", "Kapasitas Pusat Data"),
+    "sens.team_days": W("Team person-days per wave", "Hari-orang tim per gelombang"),
+    "sens.transfer_hours": W("Copy hours per wave", "Jam salin per gelombang"),
+    "sens.fx": W("Exchange rates", "Kurs valuta asing"),
+    "sens.discount_rate": W("Discount rate", "Tingkat diskonto"),
+    "xlsx.compare": W("Comparison", "Perbandingan"),
+    "xlsx.moved": W("Wave changes", "Perubahan gelombang"),
+    "xlsx.sensitivity": W("Sensitivity", "Kepekaan"),
+    "xlsx.compare_title": W("Scenarios of the migration to the Data Center compared", "Perbandingan skenario migrasi ke Pusat Data"),
+    "xlsx.sensitivity_title": W("Sensitivity of the migration's NPV", "Kepekaan NPV migrasi"),
+    "xlsx.file": W("File", "Berkas"),
+    "xlsx.description": W("Description", "Keterangan"),
+    "scenario.under": W(" (under scenario '{name}', {file})", " (dengan skenario '{name}', {file})"),
     "summary.clean": W("{files} {files_word} checked: no problems", "{files} {files_word} diperiksa: tidak ada masalah"),
     "summary.counts": W("{files} {files_word} checked: {errors} {errors_word}, {warnings} {warnings_word}", "{files} {files_word} diperiksa: {errors} {errors_word}, {warnings} {warnings_word}"),
     "word.file": W("files", "berkas"),
@@ -209,6 +261,10 @@ CATALOG: dict[str, W] = {
     "word.warning.1": W("warning", "peringatan"),
     "summary.accepted": W(", {accepted} accepted", ", {accepted} diterima"),
     "usage.path": W("path not found: {path}", "path tidak ditemukan: {path}"),
+    "usage.nothing": W(
+        "nothing to plan: no inventory under {paths}",
+        "tidak ada yang direncanakan: tidak ada inventaris di {paths}",
+    ),
     "internal": W("internal error: {error} (run again with --debug to see the traceback)", "galat internal: {error} (jalankan lagi dengan --debug untuk melihat traceback)"),
     "interrupted": W("interrupted", "dihentikan"),
     "usage.foreign": W("will not replace {path}: {why}; nothing was changed. Give --out a new or empty folder, or move what it holds elsewhere first", "{path} tidak diganti: {why}; tidak ada yang diubah. Berikan --out folder yang baru atau kosong, atau pindahkan dulu isinya ke tempat lain"),
@@ -247,6 +303,7 @@ CATALOG: dict[str, W] = {
 }
 # fmt: on
 CATALOG.update(INTAKE)
+CATALOG.update(PROGRESS)
 
 
 def counts(lang: str, files: int, errors: int, warnings: int) -> str:

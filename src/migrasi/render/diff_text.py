@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from migrasi.core.plandiff import Figures, Placement, PlanDiff, SystemChange, SystemFacts
 from migrasi.render.catalog import text as t
-from migrasi.render.escape import markdown_cell, md_row, md_table, terminal
+from migrasi.render.escape import markdown_cell, md_row, md_table, terminal, text_columns
 from migrasi.render.formats import Format
 from migrasi.render.numbers import group_digits, money
 
@@ -106,17 +106,6 @@ def _counts(diff: PlanDiff, lang: str) -> str:
 # --- text -----------------------------------------------------------------------------------
 
 
-def _columns(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
-    cells = [[terminal(c) for c in row] for row in [head, *rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
-    return [
-        "  ".join(
-            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
-        ).rstrip()
-        for row in cells
-    ]
-
-
 def diff_text(diff: PlanDiff, old: str, new: str, lang: str) -> str:
     """The diff for a terminal; every text from the plans is escaped."""
     out = [t("diff.title", lang)]
@@ -125,14 +114,14 @@ def diff_text(diff: PlanDiff, old: str, new: str, lang: str) -> str:
         return "\n".join([*out, "", t("diff.none", lang)]) + "\n"
     out += ["", _counts(diff, lang), "", t("diff.money", lang)]
     head = ["", t("diff.col.old", lang), t("diff.col.new", lang), t("diff.col.delta", lang)]
-    out += _columns(head, _total_rows(diff, lang), {1, 2, 3})
+    out += text_columns(head, _total_rows(diff, lang), {1, 2, 3})
     if diff.systems:
         rows = [system_cells(s, lang) for s in diff.systems]
         out += ["", t("diff.by_system", lang)]
-        out += _columns(_system_head(lang), rows, {4, 5, 6})
+        out += text_columns(_system_head(lang), rows, {4, 5, 6})
     if diff.regions:
         out += ["", t("diff.by_region", lang)]
-        out += _columns(_heads("col.region", lang), _region_rows(diff, lang), {1, 2, 3})
+        out += text_columns(_heads("col.region", lang), _region_rows(diff, lang), {1, 2, 3})
     out += ["", t("diff.deltas", lang)]
     return "\n".join(out) + "\n"
 

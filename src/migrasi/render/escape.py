@@ -51,3 +51,16 @@ def md_table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
     then the rows; cells already escaped."""
     rule = md_row(["---:" if i in right else "---" for i in range(len(head))])
     return [md_row(head), rule, *(md_row(row) for row in rows)]
+
+
+def text_columns(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    """A plain-text table's lines for a terminal: the heading, then the rows, columns two spaces
+    apart (those in ``right`` aligned right); every cell escaped with :func:`terminal`."""
+    cells = [[terminal(c) for c in row] for row in [head, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
+    return [
+        "  ".join(
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
+        ).rstrip()
+        for row in cells
+    ]

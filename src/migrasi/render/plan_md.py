@@ -12,7 +12,7 @@ from migrasi.core.plandoc import PlanDoc, WaveDoc
 from migrasi.core.terms import Status
 from migrasi.render.catalog import text
 from migrasi.render.escape import markdown_cell, md_table
-from migrasi.render.explain_text import reasons_short
+from migrasi.render.explain_text import fixed_by_record, reasons_short
 from migrasi.render.messages import message
 from migrasi.render.numbers import money, plain
 from migrasi.render.summary import shown, summary_rows
@@ -20,7 +20,7 @@ from migrasi.render.summary import shown, summary_rows
 
 def _summary(doc: PlanDoc, lang: str) -> list[str]:
     rows = [
-        (r.label, shown(r, lang, short_after=False))
+        (markdown_cell(r.label), markdown_cell(shown(r, lang, short_after=False)))
         for r in summary_rows(doc, lang)
         if r.key != "gap"
     ]
@@ -81,6 +81,8 @@ CHART_CONFIG = {
 
 
 def _period_label(y: int, mo: int, months: int, first_year: int, lang: str) -> str:
+    if months == 1:
+        return f"{y:04d}-{mo:02d}"
     if months == 3:
         return text("chart.quarter", lang, q=(mo - 1) // 3 + 1, year=y)
     if months == 6:
@@ -88,6 +90,22 @@ def _period_label(y: int, mo: int, months: int, first_year: int, lang: str) -> s
     span = months // 12
     first = first_year + (y - first_year) // span * span
     return str(first) if span == 1 else f"{first}–{first + span - 1}"
+
+
+def period_labels(
+    months: Sequence[str], lang: str, periods: Sequence[tuple[int, int]] = CHART_PERIODS
+) -> list[str]:
+    """The label of the period holding each month (``YYYY-MM``): the first of ``periods``
+    (months, most labels) that keeps the labels few enough to read, else spans of years."""
+    parsed = [(int(m[:4]), int(m[5:7])) for m in months]
+    first_year = parsed[0][0] if parsed else 0
+    years = len({y for y, _ in parsed})
+    labels: list[str] = []
+    for period, most in [*periods, (12 * -(-years // 12), 12)]:
+        labels = [_period_label(y, mo, period, first_year, lang) for y, mo in parsed]
+        if len(set(labels)) <= most:
+            break
+    return labels
 
 
 def chart_points(doc: PlanDoc, lang: str) -> list[tuple[str, Decimal]]:
@@ -98,16 +116,8 @@ def chart_points(doc: PlanDoc, lang: str) -> list[tuple[str, Decimal]]:
     for saving in doc.monthly.programme:
         running += saving
         cumulative.append(running)
-    months = [(int(m[:4]), int(m[5:7])) for m in doc.monthly.months]
-    first_year = months[0][0] if months else 0
-    years = len({y for y, _ in months})
-    choices = [*CHART_PERIODS, (12 * -(-years // 12), 12)]
-    for period, most in choices:
-        labels = [_period_label(y, mo, period, first_year, lang) for y, mo in months]
-        if len(set(labels)) <= most:
-            break
     points: dict[str, Decimal] = {}
-    for label, value in zip(labels, cumulative, strict=True):
+    for label, value in zip(period_labels(doc.monthly.months, lang), cumulative, strict=True):
         points[label] = value
     return list(points.items())
 
@@ -155,7 +165,12 @@ def _systems(doc: PlanDoc, lang: str) -> list[str]:
         status = text(f"status.{s.status.value}", lang)
         if s.late:
             status += f" ({text('status.late', lang)})"
-        why = reasons_short(s.blocked_by, lang) if s.status is not Status.RETAINED else ""
+        if s.status is Status.RETAINED:
+            why = ""
+        elif fixed_by_record(s, doc):  # its place is a fact now, not a choice of the planner
+            why = text("why.recorded", lang)
+        else:
+            why = reasons_short(s.blocked_by, lang)
         rows.append([
             markdown_cell(s.ref), markdown_cell(s.owner), s.strategy, status,
             str(s.wave or ""), s.cutover.isoformat() if s.cutover else "",

@@ -8,15 +8,18 @@ from pydantic import BaseModel
 
 from migrasi.core.models import DataCenter, Inventory
 from migrasi.core.plandoc import PlanDoc
+from migrasi.core.scenario import ScenarioFile
 
 _MODELS: dict[str, type[BaseModel]] = {
     "inventory": Inventory,
     "datacenter": DataCenter,
+    "scenario": ScenarioFile,
     "plan": PlanDoc,
 }
 TITLES = {
     "inventory": "migrasi region inventory (migrasi/inventory/v1)",
     "datacenter": "migrasi data-center file (migrasi/datacenter/v1)",
+    "scenario": "migrasi scenario (migrasi/scenario/v1)",
     "plan": "migrasi plan (migrasi/plan/v1)",
 }
 KINDS = tuple(_MODELS)

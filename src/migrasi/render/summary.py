@@ -59,16 +59,21 @@ def summary_rows(doc: PlanDoc, lang: str) -> list[Row]:
     """Every line of the summary, in the order people read them."""
     t = doc.totals
     months = doc.assumptions.horizon_months
+    under = doc.scenario
+    named = [] if under is None else [Row("scenario", text("plan.scenario", lang),
+                                          words=f"{under.name} ({under.file})")]  # fmt: skip
     progress: list[Row] = []
     if doc.as_of is not None:
         ended = [w.wave for w in doc.waves if w.ended]
-        waves = f"W{ended[0]}–W{ended[-1]}" if len(ended) > 1 else "".join(f"W{w}" for w in ended)
+        marks = [text("wave.short", lang, n=n) for n in (ended[0], ended[-1])] if ended else []
+        waves = "–".join(dict.fromkeys(marks))  # ended waves are always the first ones
         progress = [
             Row("as_of", text("plan.as_of", lang), words=doc.as_of.isoformat()),
             Row("ended", text("plan.waves_ended", lang), words=waves or "—"),
             Row("to_date", text("plan.to_date", lang), t.to_date),
         ]
     return [
+        *named,
         *progress,
         Row("npv", text("plan.npv", lang), t.npv),
         Row("net", text("plan.net", lang, months=months), t.net_savings),

@@ -7,13 +7,14 @@ from rich.text import Text
 
 from migrasi.core.plandoc import PlanDoc
 from migrasi.render.catalog import text
+from migrasi.render.escape import terminal
 from migrasi.render.fit import FitColumn, FitTable
 from migrasi.render.numbers import plain
 from migrasi.render.plan_md import wave_state
 from migrasi.render.summary import shown, summary_rows
 
-SUMMARY = ("as_of", "ended", "to_date", "npv", "net", "one_time", "kept", "payback", "bound",
-           "proven", "keep", "systems")  # fmt: skip
+SUMMARY = ("scenario", "as_of", "ended", "to_date", "npv", "net", "one_time", "kept", "payback",
+           "bound", "proven", "keep", "systems")  # fmt: skip
 """The summary rows a terminal shows."""
 
 WAVE_COLUMNS = ("wave", "cutover", "state", "systems", "critical", "effort", "transfer", "vcpu")
@@ -56,5 +57,5 @@ def summary_table(doc: PlanDoc, lang: str) -> Table:
     table.add_column(justify="right")
     for row in summary_rows(doc, lang):
         if row.key in SUMMARY:
-            table.add_row(row.label, Text(shown(row, lang)))
+            table.add_row(row.label, Text(terminal(shown(row, lang))))
     return table

@@ -28,8 +28,9 @@ from migrasi.render.xlsx_exact import ExactSheet
 FIXED_TIME = datetime(2026, 1, 1)
 
 
-class _Book:
-    """The workbook and its formats."""
+class Book:
+    """A workbook being built and its formats (money in Rupiah, headings, totals), for every
+    workbook of plan figures."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -82,7 +83,7 @@ class _Book:
         return self.buffer.getvalue()
 
 
-def _table(book: _Book, name_key: str, v: View) -> None:
+def _table(book: Book, name_key: str, v: View) -> None:
     widths = [{"text": 28, "money": 18}.get(c.kind, max(10, len(heading(c, book.lang)) + 2))
               for c in v.columns]  # fmt: skip
     ws = book.sheet(name_key, widths)
@@ -107,7 +108,7 @@ def _table(book: _Book, name_key: str, v: View) -> None:
     ws.autofilter(0, 0, max(last, 1), len(v.columns) - 1)
 
 
-def _summary(book: _Book, doc: PlanDoc, monthly_sheet: str, months: int) -> None:
+def _summary(book: Book, doc: PlanDoc, monthly_sheet: str, months: int) -> None:
     lang = book.lang
     ws = book.sheet("xlsx.summary", [46, 34])
     book.string(ws, 0, 0, text("xlsx.title", lang, dc=doc.assumptions.datacenter), book.title)
@@ -190,7 +191,7 @@ def _assumptions(a: Assumptions, lang: str) -> list[tuple[str, object, str]]:
     return out
 
 
-def _years_regions(book: _Book, doc: PlanDoc) -> None:
+def _years_regions(book: Book, doc: PlanDoc) -> None:
     years, regions, cells = year_region_matrix(doc)
     ws = book.sheet("xlsx.years", [10, *([18] * (len(regions) + 1))])
     book.string(ws, 0, 0, text("col.year", book.lang), book.head)
@@ -216,7 +217,7 @@ def _years_regions(book: _Book, doc: PlanDoc) -> None:
     ws.autofilter(0, 0, len(years), len(regions) + 1)
 
 
-def _monthly(book: _Book, doc: PlanDoc) -> tuple[str, int]:
+def _monthly(book: Book, doc: PlanDoc) -> tuple[str, int]:
     m = doc.monthly
     regions = sorted(m.by_region)
     ws = book.sheet("xlsx.monthly", [10, 18, 18, *([18] * len(regions))])
@@ -240,7 +241,7 @@ def _monthly(book: _Book, doc: PlanDoc) -> tuple[str, int]:
 
 def workbook(doc: PlanDoc, lang: str) -> bytes:
     """The whole workbook as bytes."""
-    book = _Book(lang)
+    book = Book(lang)
     monthly_sheet = text("xlsx.monthly", lang)[:31]
     _summary(book, doc, monthly_sheet, len(doc.monthly.months))
     _table(book, "xlsx.region", view(doc, "region"))
