@@ -15,7 +15,7 @@ from migrasi.core.models import DataCenter
 from migrasi.core.money import Cash, Timeline, cash, quick_npvs
 from migrasi.core.programme import Item, deadline_of
 from migrasi.core.progress import Record
-from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
+from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reasons
 from migrasi.core.terms import Reason
 
 ZERO = Decimal(0)
@@ -81,6 +81,8 @@ class Problem:
     """Group id → the earlier plan's wave it is anchored to (``--keep``)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
+    own: dict[str, tuple[Reason | None, ...]] = field(default_factory=dict)
+    """System ref → its first own reason for every wave (index 0 is wave 1), asked once."""
 
     def cash(self, ref: str, wave: int) -> Cash:
         """The exact money of system ``ref`` cut over in ``wave`` (money.md), computed once."""
@@ -133,7 +135,15 @@ class Problem:
 
     def own_reason(self, ref: str, wave: int) -> Reason | None:
         """The first own rule (pin, not_before, freeze, pilot) keeping ``ref`` out of ``wave``."""
-        return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
+        return self.own_reasons(ref)[wave - 1]
+
+    def own_reasons(self, ref: str) -> tuple[Reason | None, ...]:
+        """:meth:`own_reason` of ``ref`` for every wave (index 0 is wave 1)."""
+        found = self.own.get(ref)
+        if found is None:
+            found = own_reasons(self.items[ref], self.calendar, self.dc.schedule.pilot)
+            self.own[ref] = found
+        return found
 
 
 def build(
@@ -182,10 +192,11 @@ def build(
             deadline=min(deadlines) if deadlines else None,
             deadlines=tuple(sorted(deadlines)),
         )
+        reasons = [problem.own_reasons(r) for r in refs]
         group.allowed = tuple(
             w.number
-            for w in calendar
-            if w.open and all(problem.own_reason(r, w.number) is None for r in refs)
+            for n, w in enumerate(calendar)
+            if w.open and all(rs[n] is None for rs in reasons)
         )
         group.allowed_set = frozenset(group.allowed)
         group.late_at = (0, *(sum(1 for d in group.deadlines if w.cutover > d) for w in calendar))
