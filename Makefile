@@ -38,17 +38,19 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 ## bench: the benchmarks of bench/ (not part of test): scale (validate and plan against the parse
-## floor, up to 30,000 systems), quality (heuristic against exact mode's proven bounds) and what
-## if (sensitivity on the shipped inventories against one plan of them), as Markdown on stdout
-## and in bench/RESULTS.md.
+## floor, up to 30,000 systems), quality (heuristic against exact mode's proven bounds), what
+## if (sensitivity on the shipped inventories against one plan of them) and stability (small
+## edits re-planned fresh and with --keep), as Markdown on stdout and in bench/RESULTS.md.
 bench: $(STAMP)
 	set -o pipefail; { \
 	  echo "# migrasi benchmark results (make bench)"; echo; \
 	  $(BIN)/python bench/bench_scale.py; scale=$$?; echo; \
 	  $(BIN)/python bench/bench_quality.py; quality=$$?; echo; \
-	  $(BIN)/python bench/bench_whatif.py; whatif=$$?; \
+	  $(BIN)/python bench/bench_whatif.py; whatif=$$?; echo; \
+	  $(BIN)/python bench/bench_stability.py; stability=$$?; \
 	  worst=$$(( scale > quality ? scale : quality )); \
-	  exit $$(( worst > whatif ? worst : whatif )); \
+	  worst=$$(( worst > whatif ? worst : whatif )); \
+	  exit $$(( worst > stability ? worst : stability )); \
 	} | tee bench/RESULTS.md
 
 ## schemas: regenerate the committed JSON Schemas from the models.

@@ -194,3 +194,35 @@ def test_debug_shows_the_traceback_of_an_internal_error(
     assert shown.code == 3 and "Traceback" in shown.err
     again = cli("validate", str(good_dir))
     assert again.code == 3 and "Traceback" not in again.err
+
+
+def test_explain_reads_a_plan_made_already(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``explain --plan`` tells the committed plan's waves and money (outputs.md): the same words
+    as planning the shipped inventories afresh, since plans/current is their plan."""
+    monkeypatch.chdir(ROOT)
+    fresh = cli("explain", "kota-jambi/simpeg", "--lang", "en")
+    read = cli("explain", "kota-jambi/simpeg", "--plan", "plans/current", "--lang", "en")
+    assert read.code == fresh.code == 0, read.err
+    assert read.out == fresh.out and "Wave " in read.out
+
+
+@pytest.mark.parametrize(
+    "extra", [["--as-of", "2027-05-01"], ["--scenario", "scenarios/optimis.yaml"]]
+)
+def test_explain_plan_refuses_what_plans_afresh(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, extra: list[str]
+) -> None:
+    """--as-of and --scenario plan afresh, so with --plan they are wrong usage (exit 2)."""
+    monkeypatch.chdir(ROOT)
+    result = cli("explain", "kota-jambi/simpeg", "--plan", "plans/current", *extra)
+    assert result.code == 2 and "--plan" in result.err
+
+
+def test_explain_plan_needs_the_system_in_the_inventories(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, good_dir: Path
+) -> None:
+    """A system of the plan that the inventories given do not hold is exit 2 naming both."""
+    monkeypatch.chdir(ROOT)
+    result = cli("explain", "kota-jambi/simpeg", "--plan", "plans/current", str(good_dir))
+    assert result.code == 2
+    assert "kota-jambi/simpeg" in result.err and "not in the inventories" in result.err

@@ -150,3 +150,21 @@ def test_recorded_progress_is_a_reason(tmp_path: Path, exact: bool) -> None:
     del doc["keep"]
     inputs = api.validate([folder]).loaded.inputs
     assert unexplained(check_plan(doc, inputs), Programme(inputs), doc) == []
+
+
+def test_an_anchored_group_is_not_moved_later_for_a_gain(tmp_path: Path) -> None:
+    """A system whose old wave is now worth less than a later one (a large termination fee
+    until its contract ends) stays in its old wave with --keep: no rule asks for the later wave,
+    while a fresh plan takes it."""
+    folder = inventories(tmp_path)
+    ref = "tebo/website-pemkab"
+    path = folder / "tebo.yaml"
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    system = next(s for s in data["systems"] if s["id"] == ref.split("/")[1])
+    system["cost"].update({"contract_end": "2027-10-31", "termination_fee": 500_000_000})
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    wave = {s["ref"]: s["wave"] for s in planned(folder)["systems"]}
+    assert wave[ref] > WAS[ref]
+    kept = {s["ref"]: s for s in planned(folder, keep=OLD)["systems"]}
+    assert kept[ref]["wave"] == WAS[ref]
+    assert kept[ref]["moved_because"] is None

@@ -1,109 +1,45 @@
 """The real planner's plans of programmes under way (progress.md), checked against the spec.
 
 Random instances with an as-of day and progress recorded are planned by migrasi, run through the
-independent checker, and compared with the brute-force optimum over the future waves. The ways
-the planner breaks progress.md are recorded in ``tests/progress_cases`` (strict xfails below) and
-in tests/plancheck/known.py, which keeps them from failing the random instances too.
+independent checker, and compared with the brute-force optimum over the future waves. Each way
+the planner broke progress.md has a minimal case in ``tests/progress_cases``, tested below; one
+found and not yet fixed is a strict xfail here and an entry of tests/plancheck/known.py (none
+now), which keeps it from failing the random instances too.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from migrasi.api import plan_document, validate
-from migrasi.core.programme import Inputs
-from migrasi.render.plan_json import plan_json
-from tests.plancheck.bruteforce import best_plan
+from migrasi.api import validate
 from tests.plancheck.checker import check_plan
 from tests.plancheck.instances import LARGE, write_instance
 from tests.plancheck.known import schema_problems, unexplained
 from tests.plancheck.programme import Programme
+from tests.plancheck.scoring import SEEDS, bound_misses, closeness, problems_of, solved
 
-SEEDS = range(200)
 CASES = Path(__file__).parent / "progress_cases"
 CORPUS = Path(__file__).parent / "corpus"
-
-
-def problems_of(folder: Path) -> tuple[list[str], dict[str, Any], Inputs]:
-    """Plan ``folder``: what its plan.json breaks (JSON Schema and check_plan), the plan, inputs."""
-    inputs = validate([folder]).loaded.inputs
-    data: dict[str, Any] = json.loads(plan_json(plan_document([folder])))
-    return [*schema_problems(data), *check_plan(data, inputs)], data, inputs
-
-
-@dataclass(frozen=True)
-class Solved:
-    """One random instance under way: the checker's findings, the plan's NPV, the optima."""
-
-    seed: int
-    problems: list[str]
-    npv: int
-    bound: int
-    optimum: int | None
-    """The best total NPV over plans keeping every rule, deadline and unscheduled rules included."""
-    relaxed: int
-    """The best total NPV over plans keeping rules 1–11 only (a bound on any plan)."""
-    yaml: str
-
-
-@functools.cache
-def solved(seed: int) -> Solved:
-    """Plan instance ``seed`` with progress recorded, check it, and search its optima."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = write_instance(Path(tmp), seed, progress=True)
-        found, data, inputs = problems_of(folder)
-        yaml = "\n".join(f"# {p.name}\n{p.read_text()}" for p in sorted(folder.iterdir()))
-    prog = Programme(inputs)
-    best = best_plan(prog, plan_rules=True)
-    relaxed = best_plan(prog)
-    assert relaxed is not None
-    return Solved(
-        seed=seed,
-        problems=unexplained(found, prog, data),
-        npv=data["totals"]["npv"],
-        bound=data["bound"]["npv"],
-        optimum=None if best is None else best.value,
-        relaxed=relaxed.value,
-        yaml=yaml,
-    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_progress_plan_passes_check_plan(seed: int) -> None:
     """The plan of a small random programme under way keeps every promise of the spec."""
-    s = solved(seed)
+    s = solved(seed, progress=True)
     assert s.problems == [], "\n".join([*s.problems, s.yaml])
 
 
 def test_progress_plans_are_close_to_the_optimum() -> None:
     """Over the random programmes under way the plan's NPV is ≥ 99% of the optimum over the
     future waves on average, never < 95% (scored as test_plancheck_plans scores fresh plans)."""
-    scores: list[float] = []
-    below: list[str] = []
-    for seed in SEEDS:
-        s = solved(seed)
-        if s.optimum is None:
-            continue
-        if not s.problems:
-            assert s.npv <= s.optimum, f"seed {seed}: the search missed a plan worth {s.npv}"
-        if s.optimum == 0:
-            if s.npv < 0:
-                below.append(f"seed {seed}: npv {s.npv}, optimum 0")
-            continue
-        score = 1 - (s.optimum - s.npv) / abs(s.optimum)
-        scores.append(score)
-        if score < 0.95:
-            below.append(f"seed {seed}: npv {s.npv}, optimum {s.optimum} ({score:.1%})")
+    scores, below = closeness(solved(seed, progress=True) for seed in SEEDS)
     assert len(scores) >= 150
     mean = sum(scores) / len(scores)
     # The figures, for `pytest -s -k progress_plans_are_close`:
@@ -114,11 +50,7 @@ def test_progress_plans_are_close_to_the_optimum() -> None:
 
 def test_progress_bound_is_at_least_every_plan() -> None:
     """The reported bound is at least the best NPV of any plan keeping rules 1–11."""
-    short = [
-        f"seed {seed}: bound {s.bound} < optimum {s.relaxed}"
-        for seed in SEEDS
-        if (s := solved(seed)).bound < s.relaxed
-    ]
+    short = bound_misses(progress=True)
     assert not short, "\n".join(short)
 
 
@@ -175,13 +107,6 @@ def test_done_before_start_has_no_wave() -> None:
     assert case_problems("done-before-start", r"wave") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="for a system cut over before the start, the planner counts in kept_in_jambi the "
-    "provider months before month 0 and the termination fee paid before it, and in "
-    "dc_running_cost_by_year a month of Data Center cost before month 0; money.md: anything "
-    "outside the horizon is not counted, progress.md: nothing before month 0 is counted",
-)
 def test_done_before_start_counts_nothing_before_month_0() -> None:
     """web, done in month −2 ending its contract early: kept in Jambi 12 × 2,000,000 =
     24,000,000 (the plan says 25,500,000: 13 months less the 500,000 fee); Data Center cost in
@@ -189,13 +114,6 @@ def test_done_before_start_counts_nothing_before_month_0() -> None:
     assert case_problems("done-before-start", r"kept_in_jambi|dc_running_cost") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the planner gives status 'unscheduled' to an in_progress system pinned to a future "
-    "wave that cannot take it; progress.md: 'an in_progress system pinned to a future wave is "
-    "in_progress too' (outputs.md: done or in_progress for systems with progress recorded), "
-    "still with W310",
-)
 def test_in_progress_system_that_cannot_be_scheduled_stays_in_progress() -> None:
     """web, in progress and pinned to wave 3 where the fixed db leaves no vcpu, is in_progress
     with no wave, W310, and counted under in_progress."""

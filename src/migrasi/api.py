@@ -310,15 +310,34 @@ def explain(
     lang: str,
     as_of: date | None = None,
     scenario: Path | None = None,
+    plan_file: Path | None = None,
 ) -> str:
-    """Why a system sits in its wave, in words (under the scenario file ``scenario``)."""
+    """Why a system sits in its wave, in words: in the plan made afresh (under the scenario
+    file ``scenario``), or in the plan read from ``plan_file``, whose waves, reasons and money
+    are told with the names and dependencies of the inventories under ``paths``."""
     from migrasi.render.explain_text import explain as explain_text
 
-    result = _planned(plan(paths, as_of=as_of, scenario=scenario))
-    doc = result.document
-    assert doc is not None
+    if plan_file is None:
+        result = _planned(plan(paths, as_of=as_of, scenario=scenario))
+        doc = result.document
+        assert doc is not None
+        items = result.validation.checked.items
+    else:
+        from migrasi.core.errors import InputErrors, UsageError
+        from migrasi.loading.plans import load_plan
+
+        doc = load_plan(plan_file)
+        checked = validate(paths)
+        if checked.errors:
+            raise InputErrors(checked.errors)
+        items = checked.checked.items
     found = find_ref(ref, [s.ref for s in doc.systems])
-    return explain_text(found, doc, result.validation.checked.items, lang)
+    if found not in items:
+        raise UsageError(
+            f"{found} is in the plan {plan_file} but not in the inventories under "
+            f"{', '.join(p.as_posix() for p in paths)}: give the inventories it was made from"
+        )
+    return explain_text(found, doc, items, lang)
 
 
 def graph(paths: Sequence[Path], focus: str | None, depth: int | None) -> GraphView:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from migrasi.core.programme import Inputs
 from tests.plancheck.build import expected_doc, gaps
 from tests.plancheck.programme import Fixed, Programme
 from tests.plancheck.rules import all_violations
-from tests.plancheck.state import Assign, PlanState
+from tests.plancheck.state import ZERO, Assign, PlanState
 
 SCHEMA = "migrasi/plan/v1"
 
@@ -98,8 +99,10 @@ def _fixed_check(ref: str, fixed: Fixed, entry: Mapping[str, Any], out: list[str
         )
 
 
-def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
-    """Every way ``doc`` (a parsed plan.json) breaks the spec for ``inputs``; empty when none."""
+def check_plan(doc: Mapping[str, Any], inputs: Inputs, min_gain: Decimal = ZERO) -> list[str]:
+    """Every way ``doc`` (a parsed plan.json) breaks the spec for ``inputs``; empty when none.
+    ``min_gain``: the plan was kept close to an earlier one (``--keep``), so it need only be
+    closed against moves that raise the NPV by more than that (keep.py checks the rest)."""
     prog = Programme(inputs)
     out: list[str] = []
     if doc.get("schema") != SCHEMA:
@@ -114,7 +117,7 @@ def check_plan(doc: Mapping[str, Any], inputs: Inputs) -> list[str]:
     if assign is None:
         return out
     st = PlanState(prog, assign)
-    out.extend(all_violations(st))
+    out.extend(all_violations(st, min_gain))
     want = expected_doc(prog, assign)
 
     waves = doc.get("waves")

@@ -28,17 +28,6 @@ def schema_problems(data: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _before_start(prog: Programme, data: Mapping[str, Any]) -> bool:
-    """Some fixed system was cut over before the schedule's start."""
-    return any(f.cutover < prog.dc.schedule.start for f in prog.fixed.values())
-
-
-def _in_progress_unscheduled(prog: Programme, data: Mapping[str, Any]) -> bool:
-    """Some system under way, pinned to a future wave, has no wave in the plan."""
-    waves = {s.get("ref"): s.get("wave") for s in data.get("systems", [])}
-    return any(prog.units[r].status == "in_progress" and waves.get(r) is None for r in prog.free)
-
-
 @dataclass(frozen=True)
 class Known:
     """A recorded violation: its case folder, its cause, and the problems it explains."""
@@ -48,24 +37,7 @@ class Known:
     problems: re.Pattern[str]
 
 
-KNOWN = (
-    Known(
-        "done-before-start",
-        _before_start,
-        re.compile(r"kept_in_jambi: is -?\d+, expected|dc_running_cost_by_year\.\d+: is"),
-    ),
-    Known(
-        "in-progress-unscheduled",
-        _in_progress_unscheduled,
-        re.compile(
-            r"status 'unscheduled', expected one of \['in_progress'\]|"
-            r"\.status: is 'unscheduled', expected 'in_progress'|"
-            r"totals\.progress\.(in_progress|unscheduled): is|"
-            # Before the start, with nothing else recorded, the plan then shows no as-of day.
-            r"as_of is None, expected '"
-        ),
-    ),
-)
+KNOWN: tuple[Known, ...] = ()
 
 
 def unexplained(found: list[str], prog: Programme, data: Mapping[str, Any]) -> list[str]:

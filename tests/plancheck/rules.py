@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tests.plancheck.money import exact
 from tests.plancheck.programme import DIMENSIONS
-from tests.plancheck.state import PlanState, over_capacity
+from tests.plancheck.state import ZERO, PlanState, over_capacity
 
 OWN_RULE = {"pin": "rule 4 (pin)", "not_before": "rule 4 (not_before)", "freeze": "rule 9 (freeze)"}
 
@@ -108,8 +110,9 @@ def unscheduled_violations(st: PlanState) -> list[str]:
     return out
 
 
-def left_shift_violations(st: PlanState) -> list[str]:
-    """Groups that could move alone to an earlier wave, all rules kept, and the NPV rising."""
+def left_shift_violations(st: PlanState, min_gain: Decimal = ZERO) -> list[str]:
+    """Groups that could move alone to an earlier wave, all rules kept, and the NPV rising (by
+    more than ``min_gain``: the weaker closure of a plan kept close to an earlier one)."""
     prog = st.prog
     out: list[str] = []
     for gid in prog.group_ids:
@@ -121,7 +124,7 @@ def left_shift_violations(st: PlanState) -> list[str]:
             if j >= w or not st.can_place(gid, j):
                 continue
             there = prog.group_npv(gid, j)
-            if there <= here:
+            if there - here <= min_gain:
                 continue
             shifted = st.moved(gid, j)
             if deadline_violations(shifted) or unscheduled_violations(shifted):
@@ -134,11 +137,17 @@ def left_shift_violations(st: PlanState) -> list[str]:
     return out
 
 
-def all_violations(st: PlanState) -> list[str]:
-    """Every rule of planning.md a plan must keep."""
+def all_violations(st: PlanState, min_gain: Decimal = ZERO) -> list[str]:
+    """Every rule of planning.md a plan must keep (closed against moves that gain more than
+    ``min_gain``)."""
     return [
         *rule_violations(st),
         *deadline_violations(st),
         *unscheduled_violations(st),
-        *left_shift_violations(st),
+        *left_shift_violations(st, min_gain),
     ]
+
+
+def valid(st: PlanState) -> bool:
+    """Whether the plan keeps every rule, the deadline rule and the unscheduled rule."""
+    return not (rule_violations(st) or deadline_violations(st) or unscheduled_violations(st))

@@ -9,7 +9,16 @@ from pathlib import Path
 import typer
 
 from migrasi.cli.emit import emit
-from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import (
+    AS_OF,
+    LANG,
+    PATHS,
+    PLAN_FILE,
+    Lang,
+    format_option,
+    paths_or_default,
+    refuse_with_plan,
+)
 from migrasi.cli.scenario_cmd import SCENARIO
 from migrasi.render.graph_text import FORMATS
 
@@ -21,7 +30,10 @@ Example: migrasi graph --focus kota-jambi/simpeg --depth 1 --format dot
 EXPLAIN_HELP = """Explain why a system sits in its wave: the reason for each earlier wave, what it
 depends on and what depends on it (with their waves), and its money.
 
-Example: migrasi explain kota-jambi/simpeg
+From the inventories (planned afresh) or, with --plan, from a plan made already (its waves,
+reasons and money; names and dependencies still come from the inventories).
+
+Example: migrasi explain kota-jambi/simpeg --plan plans/current
 """
 
 
@@ -51,11 +63,13 @@ def explain(
     paths: list[Path] | None = PATHS,
     as_of: date | None = AS_OF,
     scenario: Path | None = SCENARIO,
+    plan_file: Path | None = PLAN_FILE,
     lang: Lang = LANG,
 ) -> int:
     """Explain one system's wave."""
     from migrasi import api
 
+    refuse_with_plan(plan_file, as_of, scenario)
     found = paths_or_default(paths)
-    sys.stdout.write(api.explain(ref, found, lang.value, as_of, scenario))
+    sys.stdout.write(api.explain(ref, found, lang.value, as_of, scenario, plan_file))
     return 0

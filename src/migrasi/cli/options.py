@@ -24,6 +24,23 @@ PATHS = typer.Argument(
 )
 
 
+PLAN_FILE = typer.Option(
+    None, "--plan", help="Read a plan.json (or a plan folder) instead of planning."
+)
+
+
+def refuse_with_plan(plan_file: Path | None, as_of: date | None, scenario: Path | None) -> None:
+    """``--as-of`` and ``--scenario`` plan afresh, so they cannot go with ``--plan``, which reads
+    a plan made already (outputs.md): wrong usage, exit 2."""
+    from migrasi.core.errors import UsageError
+
+    for given, name in ((as_of, "--as-of"), (scenario, "--scenario")):
+        if plan_file is not None and given is not None:
+            raise UsageError(
+                f"{name} plans afresh: it cannot go with --plan, which reads a plan made already"
+            )
+
+
 def paths_or_default(paths: list[Path] | None) -> list[Path]:
     """The PATHs given, or ``inventories/``."""
     return list(paths) if paths else [Path("inventories")]

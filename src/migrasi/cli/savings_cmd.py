@@ -9,9 +9,17 @@ from pathlib import Path
 import typer
 
 from migrasi.cli.emit import check_out, emit
-from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
+from migrasi.cli.options import (
+    AS_OF,
+    LANG,
+    PATHS,
+    PLAN_FILE,
+    Lang,
+    format_option,
+    paths_or_default,
+    refuse_with_plan,
+)
 from migrasi.cli.scenario_cmd import SCENARIO
-from migrasi.core.errors import UsageError
 from migrasi.render.savings_formats import FORMATS, Savings
 
 
@@ -42,9 +50,7 @@ def register(app: typer.Typer) -> None:
 
 def savings(
     paths: list[Path] | None = PATHS,
-    plan_file: Path | None = typer.Option(
-        None, "--plan", help="Read a plan.json (or a plan folder) instead of planning."
-    ),
+    plan_file: Path | None = PLAN_FILE,
     by: By = typer.Option(By.region, "--by", help="system, region, opd, year or wave."),
     fmt: str = format_option(
         FORMATS, "table", f"{', '.join(FORMATS)} (xlsx writes the whole workbook to --out)."
@@ -61,11 +67,7 @@ def savings(
 
     chosen = FORMATS[fmt]
     check_out(chosen, fmt, out)
-    for given, name in ((as_of, "--as-of"), (scenario, "--scenario")):
-        if plan_file is not None and given is not None:
-            raise UsageError(
-                f"{name} plans afresh: it cannot go with --plan, which reads a plan made already"
-            )
+    refuse_with_plan(plan_file, as_of, scenario)
     doc = api.savings_document(paths_or_default(paths), plan_file, as_of, scenario)
     emit(chosen.render(Savings(doc, by.value), lang.value), out)
     return 0

@@ -59,9 +59,9 @@ def reason(
     """Why a system's wave differs from the earlier plan's: the first reason that applies.
 
     ``back`` is whether putting its group back alone into the earlier wave keeps the plan valid
-    (None when there is no such wave). A group that could go back and is not anchored there was
-    placed afresh where it is worth more: ``gain`` (the anchored ones move only for more than
-    the minimum gain)."""
+    (False when the schedule no longer has that wave: rule 1 breaks; None when not asked, for a
+    started wave). A group that could go back and is not anchored there was placed afresh where
+    it is worth more: ``gain`` (the anchored ones move only for more than the minimum gain)."""
     if fixed:
         return MovedBecause.RECORDED
     if earlier.waves.get(ref) is None:
@@ -70,7 +70,7 @@ def reason(
     then = earlier.groups[ref]
     if now & set(earlier.waves) != then & planned:
         return MovedBecause.CHANGED_GROUP
-    if started or back is None:
+    if started:
         return MovedBecause.STARTED
     if not back:
         return MovedBecause.NO_LONGER_FITS

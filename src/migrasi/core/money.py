@@ -236,15 +236,17 @@ def figures(item: Item, c: Cash, t: Timeline, counted: bool, as_of: date | None 
         first: str | None = None
         kept = ZERO
         to_date = sum(c.savings[: max(0, t.month(as_of))], ZERO) if as_of is not None else ZERO
+        inside = c.cutover_month is not None and 0 <= c.cutover_month < t.horizon
         if counted and c.paid_through is not None and c.cutover_month is not None:
-            if c.paid_through + 1 < t.horizon:
-                first = t.label(max(0, c.paid_through + 1))
+            # Only months of the horizon count (progress.md: nothing before month 0), so a
+            # system cut over before the start avoids at most every month of it, and a fee
+            # paid before month 0 is not counted.
+            unpaid_from = min(t.horizon, max(0, c.paid_through + 1))
+            if unpaid_from < t.horizon:
+                first = t.label(unpaid_from)
             if item.system.hosting.location != "jambi":
-                avoided = c.external * max(0, t.horizon - (c.paid_through + 1))
-                fee = c.fee if c.cutover_month < t.horizon else ZERO
-                kept = avoided - fee
+                kept = c.external * (t.horizon - unpaid_from) - (c.fee if inside else ZERO)
         monthly_saving = c.external - c.internal
-    inside = c.cutover_month is not None and 0 <= c.cutover_month < t.horizon
     by_year = {str(y): whole(v) for y, v in years.items()}
 
     def zero_if_not(value: Decimal) -> int:
@@ -270,13 +272,8 @@ def running_by_year(c: Cash, t: Timeline) -> dict[str, int]:
     """What the Data Center spends on a moved system in each calendar year, rounded once."""
     years = dict.fromkeys(t.years, ZERO)
     if c.internal and c.cutover_month is not None:
-        first = c.cutover_month + 1
-        if first >= 0:
-            years = t.by_year([(first, t.horizon, c.internal)] if first < t.horizon else [])
-        else:
-            with localcontext(CONTEXT):
-                for m in range(first, t.horizon):
-                    years[t.month_years[m]] += c.internal
+        first = max(0, c.cutover_month + 1)  # nothing before month 0 counts (progress.md)
+        years = t.by_year([(first, t.horizon, c.internal)] if first < t.horizon else [])
     return {str(y): whole(v) for y, v in years.items()}
 
 

@@ -176,7 +176,7 @@ def make_plan(
             systems[ref], money[ref] = _system(p, item, status, k, blocked, cutover)
         made = systems[ref]
         place = ("systems", item.index, "id")
-        if made.status is Status.UNSCHEDULED:
+        if item.planned and made.wave is None and rec is None:
             findings.append(Finding("W310", item.file, path=place))
         elif made.late:
             args = {"cutover": str(made.cutover), "deadline": str(made.deadline)}
@@ -247,9 +247,11 @@ def _kept(p: Problem, state: State, systems: dict[str, SystemDoc]) -> KeepDoc:
 
 def _put_back(p: Problem, state: State, ref: str, old: int | None) -> bool | None:
     """Whether putting the system's group back alone into wave ``old`` keeps the plan valid
-    (None when there is no such wave)."""
-    if old is None or old > len(p.calendar):
+    (None when it had no wave; False when the schedule no longer has that wave)."""
+    if old is None:
         return None
+    if old > len(p.calendar):
+        return False
     gid = p.of[ref]
     here = state.wave[gid]
     state.place(gid, None)
@@ -271,9 +273,9 @@ def _status(item: Item, wave: int | None) -> Status:
     """The status of a system that is not fixed."""
     if not item.planned:
         return Status.RETAINED
-    if wave is None:
-        return Status.UNSCHEDULED
-    return Status.IN_PROGRESS if item.system.migration.status == "in_progress" else Status.SCHEDULED
+    if item.system.migration.status == "in_progress":
+        return Status.IN_PROGRESS  # progress.md: under way even when its pinned wave cannot take it
+    return Status.SCHEDULED if wave is not None else Status.UNSCHEDULED
 
 
 def _system(

@@ -165,12 +165,16 @@ def _held(p: Problem, gid: str, wave: int | None) -> bool:
 
 def _worth(p: Problem, gid: str, old: int, new: int) -> bool:
     """Whether moving an anchored group from its wave to ``new`` is worth it: it is less late
-    there, or the NPV rises by more than the minimum gain. True for a group not anchored."""
+    there, or ``new`` is earlier and the NPV rises by more than the minimum gain. True for a
+    group not anchored. A later wave worth more is not taken: no rule asks for it (closure looks
+    at earlier waves only), and the room it would leave pulls other groups after it."""
     toll = p.toll(gid, old)
     if toll is None:
         return True
     g = p.groups[gid]
-    return g.late_at[new] < g.late_at[old] or g.value[new] - g.value[old] > toll
+    if g.late_at[new] != g.late_at[old]:
+        return g.late_at[new] < g.late_at[old]
+    return new < old and g.value[new] - g.value[old] > toll
 
 
 def _construct(p: Problem, state: State) -> None:

@@ -102,7 +102,8 @@ class State:
     def fits_after_move(self, gid: str, k: int, oid: str, here: int, target: int) -> bool:
         """Whether :meth:`limit_failure` would find no rule that group ``gid`` (not placed)
         breaks in wave ``k`` once group ``oid`` moved from wave ``here`` to ``target``: the
-        loads that move would leave, computed without making it."""
+        loads that move would leave, computed without making it (tests/test_state_rules.py holds
+        the two to the same answer)."""
         g, o = self.p.groups[gid].load.amounts, self.p.groups[oid].load.amounts
         used, limits = self.used[k].amounts, self.limits[k]
         for r in EACH:
