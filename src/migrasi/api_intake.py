@@ -85,7 +85,7 @@ def import_workbook(path: Path, others: Sequence[Path] | None) -> Imported:
     from migrasi.core.errors import MissingPath
     from migrasi.core.shape import check_shape
     from migrasi.loading.discover import display
-    from migrasi.loading.documents import inventory_input, read_bytes
+    from migrasi.loading.reading import inventory_input, read_bytes
     from migrasi.loading.xlsx_cells import read_workbook
     from migrasi.loading.xlsx_guard import guard
     from migrasi.loading.xlsx_intake import intake, place
