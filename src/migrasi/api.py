@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
-from migrasi.core.findings import Finding, sorted_findings
+from migrasi.core.findings import Finding, sorted_findings, tally
 from migrasi.core.plan import Plan
 from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
 from migrasi.loading.documents import Loaded, load
@@ -49,12 +49,12 @@ class ValidationResult:
     @property
     def errors(self) -> int:
         """How many errors were found."""
-        return sum(f.severity == "error" for f in self.findings)
+        return tally(self.findings, "error")
 
     @property
     def warnings(self) -> int:
         """How many warnings were found (accepted ones not counted)."""
-        return sum(f.severity == "warning" for f in self.findings)
+        return tally(self.findings, "warning")
 
     def sources(self) -> dict[str, str]:
         """The text of every file read, for showing source lines."""
