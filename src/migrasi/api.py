@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
-from migrasi.core.findings import Finding, sorted_findings
+from migrasi.core.findings import Finding, sorted_findings, tally
 from migrasi.core.plan import Plan
 from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
 from migrasi.loading.documents import Loaded, load
-from migrasi.loading.locate import place
 
 if TYPE_CHECKING:
     from migrasi.core.keep import Earlier
@@ -50,12 +49,12 @@ class ValidationResult:
     @property
     def errors(self) -> int:
         """How many errors were found."""
-        return sum(f.severity == "error" for f in self.findings)
+        return tally(self.findings, "error")
 
     @property
     def warnings(self) -> int:
         """How many warnings were found (accepted ones not counted)."""
-        return sum(f.severity == "warning" for f in self.findings)
+        return tally(self.findings, "warning")
 
     def sources(self) -> dict[str, str]:
         """The text of every file read, for showing source lines."""
@@ -65,7 +64,7 @@ class ValidationResult:
 def _split(
     findings: list[Finding], loaded: Loaded, show_accepted: bool
 ) -> tuple[list[Finding], list[Finding]]:
-    ordered = sorted_findings(place(findings, loaded.parsed))
+    ordered = sorted_findings(loaded.place(findings))
     shown = [f for f in ordered if show_accepted or f.severity != "accepted"]
     return shown, [f for f in ordered if f.severity == "accepted"]
 
@@ -412,7 +411,7 @@ def compare(
         if c.parsed is not None:
             result.loaded.parsed.setdefault(c.file, c.parsed)
     found = [*result.findings, *(f for c in chosen for f in c.findings)]
-    result.findings = sorted_findings(place(found, result.loaded.parsed))
+    result.findings = sorted_findings(result.loaded.place(found))
     result.files += len(chosen)
     if result.errors:
         return WhatIfResult(result)
@@ -425,7 +424,7 @@ def compare(
         for c, o in zip(chosen, outcomes, strict=True)
     ]
     under = [
-        (c.name, c.file, sorted_findings(place(o.problems, result.loaded.parsed)))
+        (c.name, c.file, sorted_findings(result.loaded.place(o.problems)))
         for c, o in zip(chosen, outcomes, strict=True)
         if o.problems
     ]

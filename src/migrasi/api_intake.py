@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from migrasi.core.errors import UsageError
-from migrasi.core.findings import Finding, sorted_findings
+from migrasi.core.findings import Finding, sorted_findings, tally
 from migrasi.core.models import INVENTORY_SCHEMA, Inventory
 from migrasi.core.programme import Inputs, InventoryInput
 
@@ -49,7 +49,7 @@ def template(source: Path | None, lang: str) -> Exported:
     loaded = load([source])
     findings = sorted_findings(place(loaded.findings, loaded.parsed))
     sources = {name: doc.text for name, doc in loaded.parsed.items()}
-    if any(f.severity == "error" for f in findings):
+    if tally(findings, "error"):
         return Exported(None, findings, sources)
     doc = loaded.parsed.get(loaded.files[0]) if loaded.files else None
     if doc is None or not isinstance(doc.data, dict) or doc.data.get("schema") != INVENTORY_SCHEMA:
@@ -71,12 +71,12 @@ class Imported:
     @property
     def errors(self) -> int:
         """How many errors were found."""
-        return sum(f.severity == "error" for f in self.findings)
+        return tally(self.findings, "error")
 
     @property
     def warnings(self) -> int:
         """How many warnings were found."""
-        return sum(f.severity == "warning" for f in self.findings)
+        return tally(self.findings, "warning")
 
 
 def import_workbook(path: Path, others: Sequence[Path] | None) -> Imported:
@@ -85,7 +85,7 @@ def import_workbook(path: Path, others: Sequence[Path] | None) -> Imported:
     from migrasi.core.errors import MissingPath
     from migrasi.core.shape import check_shape
     from migrasi.loading.discover import display
-    from migrasi.loading.documents import inventory_input, read_bytes
+    from migrasi.loading.reading import inventory_input, read_bytes
     from migrasi.loading.xlsx_cells import read_workbook
     from migrasi.loading.xlsx_guard import guard
     from migrasi.loading.xlsx_intake import intake, place
@@ -110,7 +110,7 @@ def import_workbook(path: Path, others: Sequence[Path] | None) -> Imported:
     found = [*sheets.findings, *place([*errors, *checked], sheets)]
     findings = sorted_findings(f for f in found if f.severity != "accepted")
     model = None
-    if not any(f.severity == "error" for f in findings):
+    if not tally(findings, "error"):
         model, _ = check_shape(name, Inventory, sheets.data)
     return Imported(name, findings, model, raw)
 

@@ -59,13 +59,14 @@ def template(
     """Write a workbook to fill in."""
     from migrasi import api_intake
     from migrasi.cli.output import write_file
+    from migrasi.core.findings import tally
     from migrasi.render.catalog import counts, text
     from migrasi.render.reporters import as_text
 
     made = api_intake.template(source, lang.value)
     if made.workbook is None:
         sys.stderr.write(as_text(made.findings, lang.value, made.sources))
-        errors = sum(f.severity == "error" for f in made.findings)
+        errors = tally(made.findings, "error")
         print(f"migrasi: {counts(lang.value, 1, errors, len(made.findings) - errors)}",
               file=sys.stderr)  # fmt: skip
         return 1

@@ -116,3 +116,8 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         unique.setdefault((sort_key(f), f.severity), f)
     return [unique[k] for k in sorted(unique)]
+
+
+def tally(findings: Iterable[Finding], severity: Severity) -> int:
+    """How many of ``findings`` have ``severity`` (accepted warnings count as ``accepted``)."""
+    return sum(f.severity == severity for f in findings)

@@ -3,16 +3,23 @@
 All arithmetic is ``Decimal`` with 28 significant digits and ROUND_HALF_EVEN; figures are
 rounded half-up to whole Rupiah once, from their exact value, and totals are sums of rounded
 system figures.
+
+A system's savings are constant between its cutover month and the last month the provider is
+paid, so they are kept as runs of equal months (:data:`Run`): each run's saving is computed
+once, with the operations a month of it takes, and every sum over months is still taken month
+by month in month order (``sum`` and ``map`` in the money context do exactly what a loop of
+``+=`` does, without the loop). No figure comes from a closed form.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
 from functools import cached_property
+from itertools import pairwise, repeat
+from operator import add, truediv
 
 from migrasi.core.calendar import month_index
 from migrasi.core.decimals import CONTEXT, whole
@@ -21,6 +28,9 @@ from migrasi.core.plandoc import MoneyDoc
 from migrasi.core.programme import Item
 
 ZERO = Decimal(0)
+
+Run = tuple[int, int, Decimal]
+"""Months ``start ≤ m < stop`` of the horizon that all save ``value``."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,30 @@ class Timeline:
                     total += saving / factor
         return total
 
+    def npv_of_runs(self, runs: Sequence[Run]) -> Decimal:
+        """:meth:`npv` of the savings that ``runs`` hold: the same terms added in the same order."""
+        total = ZERO
+        factors = self.factors
+        with localcontext(CONTEXT):
+            for start, stop, value in runs:
+                total = sum(map(truediv, repeat(value, stop - start), factors[start:stop]), total)
+        return total
+
+    def by_year(self, runs: Sequence[Run], start: Decimal = ZERO) -> dict[int, Decimal]:
+        """The months of ``runs`` summed per calendar year (every year of the horizon), each
+        year's months added in month order to ``start``."""
+        years = dict.fromkeys(self.years, start)
+        first = self.start.month - 1
+        with localcontext(CONTEXT):
+            for begin, stop, value in runs:
+                m = begin
+                while m < stop:
+                    year = self.month_years[m]
+                    end = min(stop, 12 * (year - self.start.year + 1) - first)
+                    years[year] = sum(repeat(value, end - m), years[year])
+                    m = end
+        return years
+
 
 @dataclass(frozen=True)
 class Cash:
@@ -108,17 +142,22 @@ class Cash:
     cutover_month: int | None
     savings: tuple[Decimal, ...]
     npv: Decimal
+    runs: tuple[Run, ...] = ()
+    """The months that save something (``savings`` without its zeros), as runs."""
 
 
-def _savings(
+def _runs(
     t: Timeline, *, e: Decimal, i: Decimal, o: Decimal, fee: Decimal, mc: int, paid: int
-) -> tuple[Decimal, ...]:
-    """The saving of every month. It changes only where a month passes ``mc`` or ``paid``, so
-    each run of equal months is computed once (by the same steps) and repeated."""
-    out: list[Decimal] = []
-    cuts = sorted({0, t.horizon, *(c for c in (mc, mc + 1, paid + 1) if 0 < c < t.horizon)})
+) -> list[Run]:
+    """The savings of every month of the horizon, as runs (zeros included): month m saves
+    ``e`` after the last month paid, less ``i`` after the cutover month, less ``o + fee`` in it.
+    What a month saves changes only where one of those three conditions does, so each run's
+    saving is computed once, by the operations of its first month."""
+    h = t.horizon
+    cuts = sorted({0, h, *(x for x in (mc, mc + 1, paid + 1) if 0 < x < h)})
+    out: list[Run] = []
     with localcontext(CONTEXT):
-        for start, end in itertools.pairwise(cuts):
+        for start, stop in pairwise(cuts):
             s = ZERO
             if start > paid:
                 s += e
@@ -126,7 +165,15 @@ def _savings(
                 s -= i
             if start == mc:
                 s -= o + fee
-            out.extend([s] * (end - start))
+            out.append((start, stop, s))
+    return out
+
+
+def _months(runs: Sequence[Run]) -> tuple[Decimal, ...]:
+    """The month-by-month savings of ``runs`` (the months of a run share one value)."""
+    out: list[Decimal] = []
+    for start, stop, value in runs:
+        out += repeat(value, stop - start)
     return tuple(out)
 
 
@@ -163,30 +210,28 @@ def cash(item: Item, cutover: date | None, t: Timeline) -> Cash:
     e = item.external or ZERO
     i = item.internal or ZERO
     if cutover is None or not item.planned:
-        zeros = tuple(ZERO for _ in range(t.horizon))
-        return Cash(e, i, ZERO, ZERO, False, None, None, zeros, ZERO)
+        return Cash(e, i, ZERO, ZERO, False, None, None, (ZERO,) * t.horizon, ZERO)
     with localcontext(CONTEXT):
         o = item.effort * t.labour
     mc = t.month(cutover)
-    best: Cash | None = None
+    best: tuple[int, int, Decimal, list[Run], Decimal] | None = None
     for n, (paid, fee) in enumerate(_ways(item, cutover, t)):
-        savings = _savings(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=paid)
-        npv = t.npv(savings)
-        if best is None or npv > best.npv:
-            best = Cash(e, i, o, fee, n > 0, paid, mc, savings, npv)
+        runs = _runs(t, e=e, i=i, o=o, fee=fee, mc=mc, paid=paid)
+        npv = t.npv_of_runs([r for r in runs if r[2]])
+        if best is None or npv > best[4]:
+            best = (n, paid, fee, runs, npv)
     assert best is not None
-    return best
+    n, paid, fee, runs, npv = best
+    saving = tuple(r for r in runs if r[2])
+    return Cash(e, i, o, fee, n > 0, paid, mc, _months(runs), npv, saving)
 
 
 def figures(item: Item, c: Cash, t: Timeline, counted: bool, as_of: date | None = None) -> MoneyDoc:
     """Round the money of one system once each (money.md), as the plan document holds it;
     ``counted`` is False for retained and unscheduled systems; with an as-of day, the saving
     to date sums the months before its month (progress.md)."""
-    years = dict.fromkeys(t.years, ZERO)
+    years = t.by_year(c.runs)
     with localcontext(CONTEXT):
-        for year, s in zip(t.month_years, c.savings, strict=True):
-            if s:
-                years[year] += s
         baseline = c.external * t.horizon
         first: str | None = None
         kept = ZERO
@@ -227,10 +272,16 @@ def running_by_year(c: Cash, t: Timeline) -> dict[str, int]:
     """What the Data Center spends on a moved system in each calendar year, rounded once."""
     years = dict.fromkeys(t.years, ZERO)
     if c.internal and c.cutover_month is not None:
-        with localcontext(CONTEXT):
-            for m in range(max(0, c.cutover_month + 1), t.horizon):
-                years[t.month_years[m]] += c.internal
+        first = max(0, c.cutover_month + 1)  # nothing before month 0 counts (progress.md)
+        years = t.by_year([(first, t.horizon, c.internal)] if first < t.horizon else [])
     return {str(y): whole(v) for y, v in years.items()}
+
+
+def accumulate(row: list[Decimal], runs: Sequence[Run]) -> None:
+    """Add each run's saving to every month of it in ``row`` (the money context)."""
+    with localcontext(CONTEXT):
+        for start, stop, value in runs:
+            row[start:stop] = map(add, row[start:stop], repeat(value))
 
 
 def payback_month(monthly: Sequence[Decimal], t: Timeline) -> str | None:
@@ -256,21 +307,29 @@ def quick_npv(item: Item, cutover: date, t: Timeline) -> Decimal:
     month-by-month sum to far below a Rupiah; the search compares it on large problems, and
     every figure written is computed by ``cash``.
     """
+    return quick_npvs(item, [cutover], t)[0]
+
+
+def quick_npvs(item: Item, cutovers: Sequence[date], t: Timeline) -> list[Decimal]:
+    """:func:`quick_npv` of ``item`` cut over on each of ``cutovers``."""
+    if not item.planned:
+        return [ZERO] * len(cutovers)
     e = item.external or ZERO
     i = item.internal or ZERO
-    if not item.planned:
-        return ZERO
-    h = t.horizon
-    mc = t.month(cutover)
+    h, tail, inverse = t.horizon, t.tail, t.inverse
+    out: list[Decimal] = []
     with localcontext(CONTEXT):
         o = item.effort * t.labour
-
-        def value(paid: int, fee: Decimal) -> Decimal:
-            start_e = min(max(paid + 1, 0), h)
-            start_i = min(max(mc + 1, 0), h)
-            total = e * t.tail[start_e] - i * t.tail[start_i]
-            if 0 <= mc < h:
-                total -= (o + fee) * t.inverse[mc]
-            return total
-
-        return max(value(paid, fee) for paid, fee in _ways(item, cutover, t))
+        for cutover in cutovers:
+            mc = t.month(cutover)
+            running = i * tail[min(max(mc + 1, 0), h)]
+            best: Decimal | None = None
+            for paid, fee in _ways(item, cutover, t):
+                value = e * tail[min(max(paid + 1, 0), h)] - running
+                if 0 <= mc < h:
+                    value -= (o + fee) * inverse[mc]
+                if best is None or value > best:
+                    best = value
+            assert best is not None
+            out.append(best)
+    return out

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
+from operator import add
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -22,7 +24,16 @@ from migrasi.core.graph import Groups
 from migrasi.core.keep import counts as keep_counts
 from migrasi.core.keep import reason as keep_reason
 from migrasi.core.models import STRATEGIES, DataCenter
-from migrasi.core.money import ZERO, Cash, Timeline, cash, figures, payback_month, running_by_year
+from migrasi.core.money import (
+    ZERO,
+    Cash,
+    Timeline,
+    accumulate,
+    cash,
+    figures,
+    payback_month,
+    running_by_year,
+)
 from migrasi.core.plandoc import (
     PROGRESS_ORDER,
     Assumptions,
@@ -357,11 +368,8 @@ def _totals(
         r = regions.setdefault(s.region, [0, 0, 0, 0])
         for i, v in enumerate((f.baseline, f.net_savings, f.npv, f.kept_in_jambi)):
             r[i] += v
-        mine = exact.setdefault(s.region, [ZERO] * t.horizon)
-        for m, saving in enumerate(money[ref].savings):
-            if saving:
-                exact[None][m] += saving
-                mine[m] += saving
+        accumulate(exact[None], money[ref].runs)
+        accumulate(exact.setdefault(s.region, [ZERO] * t.horizon), money[ref].runs)
     figures_ = [s.money for s in systems.values()]
     counts = Counter(s.status for s in systems.values())
     return Totals.model_construct(
@@ -394,9 +402,8 @@ def _monthly(systems: dict[str, SystemDoc], money: dict[str, Cash], t: Timeline)
     regions: dict[str, list[int]] = {}
     for ref, s in systems.items():
         row = regions.setdefault(s.region, [0] * t.horizon)
-        for m, v in enumerate(money[ref].savings):
-            if v:
-                row[m] += whole(v)
+        for start, stop, v in money[ref].runs:
+            row[start:stop] = map(add, row[start:stop], repeat(whole(v)))
     return Monthly.model_construct(
         months=[t.label(m) for m in range(t.horizon)],
         programme=[sum(r[m] for r in regions.values()) for m in range(t.horizon)],

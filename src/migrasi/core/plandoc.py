@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -29,6 +29,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 
 from migrasi.core.decimals import rounded
 from migrasi.core.findings import path_text
@@ -137,6 +138,48 @@ Strategy = Annotated[str, AfterValidator(_strategy), WithJsonSchema({"enum": lis
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    @classmethod
+    def model_construct(  # type: ignore[override]  # the pydantic plugin types it per model
+        cls, _fields_set: set[str] | None = None, **values: Any
+    ) -> Self:
+        """pydantic's ``model_construct`` (no validation), with a short way for the common call
+        that gives every field by name: a plan of 30,000 systems makes some 250,000 documents.
+        The model it makes is the same, field for field."""
+        names = _NAMES.get(cls)
+        if names is None:
+            names = _NAMES[cls] = _plain_names(cls)
+        if names and values.keys() <= names.keys():
+            fields = {}
+            for name, field in names.items():
+                if name in values:
+                    fields[name] = values[name]
+                elif not field.is_required():
+                    fields[name] = field.get_default(
+                        call_default_factory=True, validated_data=fields
+                    )
+            made = cls.__new__(cls)
+            object.__setattr__(made, "__dict__", fields)
+            given = set(values) if _fields_set is None else _fields_set
+            object.__setattr__(made, "__pydantic_fields_set__", given)
+            object.__setattr__(made, "__pydantic_extra__", None)
+            object.__setattr__(made, "__pydantic_private__", None)
+            return made
+        return super().model_construct(_fields_set, **values)
+
+
+_NAMES: dict[type[BaseModel], dict[str, FieldInfo]] = {}
+
+
+def _plain_names(cls: type[BaseModel]) -> dict[str, FieldInfo]:
+    """The fields of ``cls`` by name, in order; none when ``model_construct`` does more than fill
+    them in (an alias that is a field's name, a post-init hook, extra fields kept)."""
+    fields = dict(cls.model_fields)
+    aliases = {a for f in fields.values() for a in (f.alias, f.validation_alias)}
+    kept_extra = cls.model_config.get("extra") == "allow"
+    if aliases & fields.keys() or cls.__pydantic_post_init__ or kept_extra:
+        return {}
+    return fields
 
 
 class InputFile(_Doc):

@@ -12,10 +12,10 @@ from migrasi.core.calendar import Wave, waves
 from migrasi.core.graph import Groups
 from migrasi.core.keep import Earlier
 from migrasi.core.models import DataCenter
-from migrasi.core.money import Cash, Timeline, cash, quick_npv
+from migrasi.core.money import Cash, Timeline, cash, quick_npvs
 from migrasi.core.programme import Item, deadline_of
 from migrasi.core.progress import Record
-from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reason
+from migrasi.core.rules import WAVE_RULES, Load, limits, needs, own_reasons
 from migrasi.core.terms import Reason
 
 ZERO = Decimal(0)
@@ -81,6 +81,8 @@ class Problem:
     """Group id → the earlier plan's wave it is anchored to (``--keep``)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
+    own: dict[str, tuple[Reason | None, ...]] = field(default_factory=dict)
+    """System ref → its first own reason for every wave (index 0 is wave 1), asked once."""
 
     def cash(self, ref: str, wave: int) -> Cash:
         """The exact money of system ``ref`` cut over in ``wave`` (money.md), computed once."""
@@ -124,15 +126,24 @@ class Problem:
             total += cash(self.items[ref], rec.cutover, self.timeline).npv
         return total
 
-    def search_value(self, ref: str, wave: int) -> Decimal:
-        """The NPV the search compares: exact, or its closed form on large problems."""
+    def search_values(self, ref: str, waves: Sequence[int]) -> list[Decimal]:
+        """The NPVs the search compares, by wave: exact, or their closed form on large problems."""
         if not self.fast:
-            return self.npv(ref, wave)
-        return quick_npv(self.items[ref], self.calendar[wave - 1].cutover, self.timeline)
+            return [self.npv(ref, k) for k in waves]
+        cutovers = [self.calendar[k - 1].cutover for k in waves]
+        return quick_npvs(self.items[ref], cutovers, self.timeline)
 
     def own_reason(self, ref: str, wave: int) -> Reason | None:
         """The first own rule (pin, not_before, freeze, pilot) keeping ``ref`` out of ``wave``."""
-        return own_reason(self.items[ref], self.calendar[wave - 1], self.dc.schedule.pilot)
+        return self.own_reasons(ref)[wave - 1]
+
+    def own_reasons(self, ref: str) -> tuple[Reason | None, ...]:
+        """:meth:`own_reason` of ``ref`` for every wave (index 0 is wave 1)."""
+        found = self.own.get(ref)
+        if found is None:
+            found = own_reasons(self.items[ref], self.calendar, self.dc.schedule.pilot)
+            self.own[ref] = found
+        return found
 
 
 def build(
@@ -181,10 +192,11 @@ def build(
             deadline=min(deadlines) if deadlines else None,
             deadlines=tuple(sorted(deadlines)),
         )
+        reasons = [problem.own_reasons(r) for r in refs]
         group.allowed = tuple(
             w.number
-            for w in calendar
-            if w.open and all(problem.own_reason(r, w.number) is None for r in refs)
+            for n, w in enumerate(calendar)
+            if w.open and all(rs[n] is None for rs in reasons)
         )
         group.allowed_set = frozenset(group.allowed)
         group.late_at = (0, *(sum(1 for d in group.deadlines if w.cutover > d) for w in calendar))
@@ -196,9 +208,8 @@ def build(
     pairs = sum(len(g.allowed) * g.size for g in problem.groups.values())
     problem.fast = pairs > FAST_ABOVE
     for group in problem.groups.values():
-        group.value = {
-            k: sum((problem.search_value(r, k) for r in group.members), ZERO) for k in group.allowed
-        }
+        values = [problem.search_values(r, group.allowed) for r in group.members]
+        group.value = {k: sum((v[n] for v in values), ZERO) for n, k in enumerate(group.allowed)}
     _integers(problem)
     return problem
 

@@ -93,6 +93,22 @@ def own_reason(item: Item, wave: Wave, pilot: Pilot | None) -> Reason | None:
     return None
 
 
+def own_reasons(
+    item: Item, calendar: Sequence[Wave], pilot: Pilot | None
+) -> tuple[Reason | None, ...]:
+    """:func:`own_reason` of ``item`` for every wave of ``calendar``, in order. A system with
+    no pin, no not_before and no freeze months can fail only ``started`` and ``pilot``, and
+    whether the pilot admits it does not depend on the wave: that is asked once."""
+    m = item.system.migration
+    if m.wave is not None or m.not_before is not None or m.freeze_months:
+        return tuple(own_reason(item, w, pilot) for w in calendar)
+    not_piloted = pilot is not None and not pilot_eligible(item, pilot)
+    return tuple(
+        Reason.STARTED if w.started else Reason.PILOT if w.pilot and not_piloted else None
+        for w in calendar
+    )
+
+
 def transfer_limit(dc: DataCenter) -> Decimal:
     """A wave's data-copy window in megabits: ``transfer_hours · 3600 · link_mbps``."""
     s = dc.schedule

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from migrasi.core.findings import Finding
-from migrasi.core.local_rules import datacenter_rules, ref_rules, system_rules
-from migrasi.core.models import (
-    DATACENTER_SCHEMA,
-    SCENARIO_SCHEMA,
-    DataCenter,
-    Inventory,
-    Region,
-    System,
-)
 from migrasi.core.programme import DataCenterInput, Inputs, InventoryInput
-from migrasi.core.salvage import PartialSystem, salvage_system
-from migrasi.core.scenario import check_scenario
-from migrasi.core.shape import check_part, check_shape, schema_of
-from migrasi.core.text import canonical
-from migrasi.core.values import source_text
 from migrasi.loading.discover import discover, display
-from migrasi.loading.yamlio import MAX_BYTES, Parsed, parse
+from migrasi.loading.locate import place
+from migrasi.loading.yamlio import Parsed
+
+if TYPE_CHECKING:
+    from migrasi.loading.helper import Helper
 
 
 @dataclass
@@ -36,136 +26,39 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    helper: Helper | None = None
+    """The process that read some of the files and keeps their node trees, if any."""
 
-
-def read_bytes(path: Path) -> bytes | Finding:
-    """Read at most one byte more than the size limit, or an E002 finding when it cannot be read."""
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return Finding(
-                "E002", display(path), args={"why": "unreadable", "reason": "not a regular file"},
-                line=1, column=1,
-            )  # fmt: skip
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return Finding(
-            "E002", display(path), args={"why": "unreadable", "reason": reason}, line=1, column=1
-        )
-
-
-def _outside(name: str, target: str) -> Finding:
-    return Finding("E002", name, args={"why": "outside", "target": target}, line=1, column=1)
+    def place(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Give every finding that has no position yet the position of its path in its file."""
+        return place(findings, self.parsed, self.helper)
 
 
 def load(paths: Sequence[Path]) -> Loaded:
-    """Discover, read and check the shape of every file under ``paths``."""
-    import hashlib
+    """Discover, read and check the shape of every file under ``paths`` (large inputs are read
+    by two processes: see ``loading/helper.py``; what is loaded does not depend on it)."""
+    from migrasi.loading.helper import read_all
 
     discovered = discover(paths)
     files = discovered.files
+    reads, helper = read_all([(p, display(p), discovered.outside.get(display(p))) for p in files])
     inventories: list[InventoryInput] = []
     datacenters: list[DataCenterInput] = []
     parsed: dict[str, Parsed] = {}
     findings: list[Finding] = []
     hashes: dict[str, str] = {}
     read_inventory = False
-    for path in files:
-        name = display(path)
-        target = discovered.outside.get(name)
-        raw = read_bytes(path) if target is None else _outside(name, target)
-        if isinstance(raw, Finding):
-            findings.append(raw)
-            inventories.append(InventoryInput(name, None, None, (), (), False))
-            continue
-        hashes[name] = hashlib.sha256(raw).hexdigest()
-        doc = parse(name, raw)
-        parsed[name] = doc
-        findings.extend(doc.findings)
-        if doc.root is None:
-            inventories.append(InventoryInput(name, None, None, (), (), False))
-            continue
-        schema, problem = schema_of(name, doc.data)
-        if problem is not None:
-            findings.append(problem)
-            inventories.append(InventoryInput(name, None, None, (), (), False))
-            continue
-        if schema == SCENARIO_SCHEMA:  # checked on its own, never applied (scenarios.md)
-            findings.extend(check_scenario(name, doc.data)[1])
-            continue
-        if schema == DATACENTER_SCHEMA:
-            dc, errors = check_shape(name, DataCenter, doc.data)
-            findings.extend(errors)
-            problems = datacenter_rules(name, dc) if dc is not None else []
-            findings.extend(problems)
-            usable = dc if dc is not None and not problems else None
-            datacenters.append(DataCenterInput(name, usable))
-            continue
-        inv, errors = inventory_input(name, doc.data)
-        findings.extend(errors)
-        inventories.append(inv)
-        read_inventory = True
+    for read in reads:
+        if read.parsed is not None:
+            parsed[read.name] = read.parsed
+        if read.sha256 is not None:
+            hashes[read.name] = read.sha256
+        findings.extend(read.findings)
+        if read.inventory is not None:
+            inventories.append(read.inventory)
+        read_inventory = read_inventory or read.is_inventory
+        if read.datacenter is not None:
+            datacenters.append(read.datacenter)
     first = display(paths[0]) if paths else "."
     inputs = Inputs(tuple(inventories), tuple(datacenters), first, read_inventory)
-    return Loaded(inputs, parsed, findings, hashes, [display(p) for p in files])
-
-
-def inventory_input(name: str, data: object) -> tuple[InventoryInput, list[Finding]]:
-    """One region file's data checked on its own: what of it is usable, and its findings."""
-    model, errors = check_shape(name, Inventory, data)
-    if model is not None:
-        systems = tuple(enumerate(model.systems))
-        ids = tuple((i, s.id) for i, s in systems)
-        region: Region | None = model.region
-        complete = True
-        partial: tuple[PartialSystem, ...] = ()
-    else:
-        region, systems, ids, partial = _salvage(data)
-        complete = False
-    for index, system in systems:
-        errors.extend(system_rules(name, index, system))
-    for part in partial:
-        errors.extend(ref_rules(name, part.index, part.depends_on, part.move_with))
-    region_id = region.id if region is not None else _raw_region_id(data)
-    return InventoryInput(name, region, region_id, systems, ids, complete, partial), errors
-
-
-def _salvage(
-    data: object,
-) -> tuple[
-    Region | None,
-    tuple[tuple[int, System], ...],
-    tuple[tuple[int, str], ...],
-    tuple[PartialSystem, ...],
-]:
-    """Keep what is valid of a file that failed its shape check, for the cross-file checks:
-    the systems that are valid whole, every id, and the valid parts of the other systems."""
-    assert isinstance(data, dict)
-    region = check_part(Region, data.get("region"))
-    raw_systems = data.get("systems")
-    systems: list[tuple[int, System]] = []
-    ids: list[tuple[int, str]] = []
-    partial: list[PartialSystem] = []
-    if isinstance(raw_systems, list):
-        for index, raw in enumerate(raw_systems):
-            system = check_part(System, raw)
-            if system is not None:
-                systems.append((index, system))
-                ids.append((index, system.id))
-                continue
-            if isinstance(raw, dict) and source_text(raw.get("id")) is not None:
-                ids.append((index, canonical(str(source_text(raw.get("id"))))))
-            part = salvage_system(index, raw)
-            if part is not None:
-                partial.append(part)
-    return region, tuple(systems), tuple(ids), tuple(partial)
-
-
-def _raw_region_id(data: object) -> str | None:
-    if isinstance(data, dict):
-        region = data.get("region")
-        if isinstance(region, dict):
-            found = source_text(region.get("id"))
-            return canonical(found) if found is not None else None
-    return None
+    return Loaded(inputs, parsed, findings, hashes, [display(p) for p in files], helper)

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from migrasi.core.findings import Anchor, Finding, Path
 from migrasi.loading.yamlio import Parsed, is_merge, merge_sources
+
+
+class Trees(Protocol):
+    """Node trees kept in another process (``loading.helper.Helper``)."""
+
+    @property
+    def files(self) -> Collection[str]:
+        """The files whose trees it keeps."""
+        ...
+
+    def positions(self, asks: Sequence[tuple[str, Path, Anchor]]) -> list[tuple[int, int]]:
+        """The 1-based line and column of each (file, path, anchor)."""
+        ...
 
 
 def _walk(root: Node, path: Path) -> tuple[Node, Node | None, int]:
@@ -60,13 +74,24 @@ def position(root: Node, path: Path, anchor: Anchor) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def place(findings: Iterable[Finding], parsed: Mapping[str, Parsed]) -> list[Finding]:
-    """Give every finding that has no position yet the position of its path in its file."""
+def place(
+    findings: Iterable[Finding], parsed: Mapping[str, Parsed], helper: Trees | None = None
+) -> list[Finding]:
+    """Give every finding that has no position yet the position of its path in its file (on
+    the ``helper``'s tree for a file it read)."""
     out: list[Finding] = []
+    asks: list[int] = []
     for f in findings:
         doc = parsed.get(f.file) if f.file is not None else None
-        if f.line is None and f.anchor is not Anchor.NONE and doc is not None and doc.root:
-            out.append(f.at(*position(doc.root, f.path, f.anchor)))
-        else:
-            out.append(f)
+        if f.line is None and f.anchor is not Anchor.NONE and doc is not None:
+            if doc.root:
+                out.append(f.at(*position(doc.root, f.path, f.anchor)))
+                continue
+            if doc.remote and helper is not None and doc.file in helper.files:
+                asks.append(len(out))
+        out.append(f)
+    if asks and helper is not None:
+        where = helper.positions([(out[n].file or "", out[n].path, out[n].anchor) for n in asks])
+        for n, (line, column) in zip(asks, where, strict=True):
+            out[n] = out[n].at(line, column)
     return out

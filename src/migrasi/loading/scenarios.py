@@ -12,7 +12,7 @@ from migrasi.core.models import SCENARIO_SCHEMA
 from migrasi.core.scenario import Scenario, check_scenario
 from migrasi.core.shape import schema_of
 from migrasi.loading.discover import display
-from migrasi.loading.documents import read_bytes
+from migrasi.loading.reading import read_bytes
 from migrasi.loading.yamlio import Parsed, parse
 
 

@@ -73,6 +73,8 @@ class Parsed:
     root: Node | None = None
     data: object = None
     findings: list[Finding] = field(default_factory=list)
+    remote: bool = False
+    """Whether its node tree stays with the helper process that read it (loading/helper.py)."""
 
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")

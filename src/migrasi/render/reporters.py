@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from migrasi import __version__
 from migrasi.core.codes import CODES
-from migrasi.core.findings import Finding, path_text
+from migrasi.core.findings import Finding, path_text, tally
 from migrasi.render.catalog import counts
 from migrasi.render.escape import markdown_cell, md_table, terminal
 from migrasi.render.formats import Format
@@ -142,8 +142,7 @@ def as_github(findings: Sequence[Finding], lang: str) -> str:
 
 def as_markdown_summary(findings: Sequence[Finding], lang: str, files: int) -> str:
     """A Markdown table of all findings, for ``GITHUB_STEP_SUMMARY``."""
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = sum(f.severity == "warning" for f in findings)
+    errors, warnings = tally(findings, "error"), tally(findings, "warning")
     head = f"### migrasi validate\n\n{counts(lang, files, errors, warnings)}\n"
     if not findings:
         return head

@@ -9,7 +9,7 @@ A figure a spreadsheet would change (15 digits or more) is text with a note (``x
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -20,9 +20,10 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from migrasi.core.plandoc import Assumptions, PlanDoc, RunningCostDoc, dec4
 from migrasi.render.catalog import text
 from migrasi.render.escape import DANGEROUS
-from migrasi.render.savings import View, heading, view, year_region_matrix
+from migrasi.render.savings import Column, View, heading, view, year_region_matrix
 from migrasi.render.summary import summary_rows
-from migrasi.render.xlsx_exact import ExactSheet
+from migrasi.render.xlsx_cells import Sheet
+from migrasi.render.xlsx_exact import EXACT_BELOW, ExactSheet
 
 FIXED_TIME = datetime(2026, 1, 1)
 
@@ -64,7 +65,7 @@ class Book:
 
     def sheet(self, name_key: str, widths: Sequence[int]) -> Any:
         """A new sheet with print setup: landscape, fit to width, header row repeated."""
-        sheet = self.wb.add_worksheet(text(name_key, self.lang)[:31])
+        sheet = self.wb.add_worksheet(text(name_key, self.lang)[:31], worksheet_class=Sheet)
         ws = ExactSheet(sheet, self.lang, (self.money, self.money_bold), self.big)
         ws.set_landscape()
         ws.set_paper(9)
@@ -88,11 +89,7 @@ def _table(book: Book, name_key: str, v: View) -> None:
     ws = book.sheet(name_key, widths)
     for col, c in enumerate(v.columns):
         book.string(ws, 0, col, heading(c, book.lang), book.head)
-    for r, row in enumerate(v.rows, start=1):
-        for col, (c, x) in enumerate(zip(v.columns, row, strict=True)):
-            shown = text(f"status.{x}", book.lang) if c.key == "status" and x else x
-            shown = v.names.get(x, x) if c.key == "region" and isinstance(x, str) else shown
-            book.cell(ws, r, col, shown, c.kind)
+    _rows(book, ws, v)
     last = len(v.rows)
     total_row = last + 1
     book.string(ws, total_row, 0, text("view.total", book.lang), book.total)
@@ -105,6 +102,39 @@ def _table(book: Book, name_key: str, v: View) -> None:
         ws.write_formula(total_row, col, formula, fmt, x)
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(last, 1), len(v.columns) - 1)
+
+
+def _rows(book: Book, ws: ExactSheet, v: View) -> None:
+    """The table's rows, cell by cell as :meth:`Book.cell` writes them (most cells of a large
+    plan's workbook are here, so a number that fits and a text go straight to the sheet)."""
+    numbers = [book.money if c.kind == "money" else book.number for c in v.columns]
+    shows = [_shown(book, v, c) for c in v.columns]
+    put_number, put_string = ws.sheet.write_number, ws.sheet.write_string
+    for r, row in enumerate(v.rows, start=1):
+        if len(row) != len(v.columns):
+            raise ValueError(f"row {r} of {v.name} has {len(row)} cells, not {len(v.columns)}")
+        for col, given in enumerate(row):
+            show = shows[col]
+            x = given if show is None else show(given)
+            if isinstance(x, int) and not isinstance(x, bool):
+                if -EXACT_BELOW < x < EXACT_BELOW:
+                    put_number(r, col, x, numbers[col])
+                else:
+                    ws.write_number(r, col, x, numbers[col])
+            elif x is None or x == "":
+                ws.write_blank(r, col, None)
+            else:
+                value = str(x)
+                put_string(r, col, value, book.quoted if value.startswith(DANGEROUS) else None)
+
+
+def _shown(book: Book, v: View, c: Column) -> Callable[[object], object] | None:
+    """What a cell of column ``c`` shows of its value: a status in words, a region's name."""
+    if c.key == "status":
+        return lambda x: text(f"status.{x}", book.lang) if x else x
+    if c.key == "region":
+        return lambda x: v.names.get(x, x) if isinstance(x, str) else x
+    return None
 
 
 def _summary(book: Book, doc: PlanDoc, monthly_sheet: str, months: int) -> None:

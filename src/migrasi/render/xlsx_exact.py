@@ -29,6 +29,8 @@ class ExactSheet:
 
     def __init__(self, ws: Any, lang: str, money_formats: tuple[Any, ...], shown: Any) -> None:
         self._ws = ws
+        self.sheet = ws
+        """The worksheet itself: numbers that :func:`fits` and texts may go straight to it."""
         self._lang = lang
         self._money = money_formats
         self._shown = shown

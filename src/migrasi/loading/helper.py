@@ -1,0 +1,171 @@
+"""Read a large input with two processes: a helper forked at the start reads about half of the
+files while this process reads the rest.
+
+Each file is read exactly as alone (``documents.read_file``), and the results are put back in
+path order, so findings, inputs and hashes do not depend on which process read a file. The
+helper sends back everything but the node trees, which stay with it: a finding found later on
+one of its files (by the checks across files, or by the planner) gets its position from the
+helper, by the same code on the same tree (``Helper.positions``). The helper lives until this
+process closes it, drops it or exits; it ignores Ctrl-C (this process reports the interrupt).
+
+Small inputs, a machine with one core, or a system without ``fork`` are read in this process
+alone. Should the helper fail, this process reads its files itself: the result is the same.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from migrasi.core.findings import Anchor
+from migrasi.core.findings import Path as FindingPath
+
+if TYPE_CHECKING:
+    from migrasi.loading.reading import FileRead
+
+Work = tuple[Path, str, str | None]
+"""A file to read: its path, its name as messages show it, the target of a link not to follow."""
+Ask = tuple[str, FindingPath, Anchor]
+"""A position asked of the helper: the file, the path in it and the anchor."""
+
+SHARE_ABOVE = 4 * 1024 * 1024
+"""Inputs of more bytes than this are read by two processes (the 10,000-system benchmark set
+is about 4.6 MB); below it, starting a helper costs more than it saves."""
+HELPER_SHARE = 0.44
+"""The helper's share of the bytes: less than half, for it also pickles what it read and this
+process unpickles it."""
+
+
+def read_all(work: Sequence[Work]) -> tuple[list[FileRead], Helper | None]:
+    """Every file of ``work`` read, in the order given, and the helper that read some, if any."""
+    from migrasi.loading.reading import read_file
+
+    theirs = _share(work)
+    helper = Helper.start([work[n] for n in theirs]) if theirs else None
+    reads: list[FileRead | None] = [None] * len(work)
+    for n, (path, name, outside) in enumerate(work):
+        if n not in theirs:
+            reads[n] = read_file(path, name, outside)
+    if helper is not None:
+        received = helper.results()
+        if received is None:
+            helper = None
+        else:
+            for n, read in zip(sorted(theirs), received, strict=True):
+                reads[n] = read
+    for n, (path, name, outside) in enumerate(work):
+        if reads[n] is None:  # the helper failed: read its files here
+            reads[n] = read_file(path, name, outside)
+    return [r for r in reads if r is not None], helper
+
+
+def _share(work: Sequence[Work]) -> set[int]:
+    """The indexes of the files the helper reads: none for a small input or one core, else the
+    largest files that fit in its share of the bytes."""
+    if len(work) < 2 or not _can_fork() or _cores() < 2:
+        return set()
+    sizes = [_size(path) for path, _, _ in work]
+    total = sum(sizes)
+    if total <= SHARE_ABOVE:
+        return set()
+    theirs: set[int] = set()
+    held = 0
+    for n in sorted(range(len(work)), key=lambda n: (-sizes[n], n)):
+        if held + sizes[n] <= total * HELPER_SHARE:
+            theirs.add(n)
+            held += sizes[n]
+    return theirs
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Helper:
+    """A forked process that read some of the files and keeps their node trees."""
+
+    def __init__(self, connection: Any, process: Any, files: set[str]) -> None:
+        self._connection = connection
+        self._process = process
+        self.files = files
+        """The names of the files whose node trees the helper keeps."""
+        self._closed = weakref.finalize(self, connection.close)
+
+    @classmethod
+    def start(cls, work: Sequence[Work]) -> Helper:
+        """Fork a helper that reads ``work`` (its results wait in the pipe)."""
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs, mine, list(work)), daemon=True)
+        process.start()
+        theirs.close()
+        return cls(mine, process, set())
+
+    def results(self) -> list[FileRead] | None:
+        """What the helper read, in the order given; None when it failed (it is then closed)."""
+        try:
+            received: list[FileRead] = self._connection.recv()
+        except (EOFError, OSError):
+            self.close()
+            return None
+        self.files = {r.name for r in received if r.parsed is not None and r.parsed.remote}
+        return received
+
+    def positions(self, asks: Sequence[Ask]) -> list[tuple[int, int]]:
+        """The 1-based line and column of each path asked, on the helper's trees."""
+        self._connection.send(list(asks))
+        answer: list[tuple[int, int]] = self._connection.recv()
+        return answer
+
+    def close(self) -> None:
+        """Let the helper finish (it exits when its pipe closes)."""
+        self._closed()
+        self._process.join(timeout=5)
+
+
+def _serve(connection: Any, other_end: Any, work: list[Work]) -> None:
+    """In the helper: read ``work``, send it without the node trees, then answer positions
+    until the pipe closes (the other end's copy that the fork gave the helper closed first)."""
+    import signal
+
+    from migrasi.loading.locate import position
+    from migrasi.loading.reading import read_file
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    other_end.close()
+    reads = [read_file(path, name, outside) for path, name, outside in work]
+    trees = {}
+    for read in reads:
+        if read.parsed is not None and read.parsed.root is not None:
+            trees[read.name] = read.parsed.root
+            read.parsed.root = None
+            read.parsed.remote = True
+        if read.parsed is not None:
+            read.parsed.data = None
+    connection.send(reads)
+    del reads
+    while True:
+        try:
+            asks: list[Ask] = connection.recv()
+        except (EOFError, OSError):
+            return
+        connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])

@@ -1,0 +1,90 @@
+"""Reading a large input with a helper process gives exactly what one process reads alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from migrasi.api import ValidationResult, validate
+from migrasi.core.findings import Finding
+from migrasi.loading import helper
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+SHIPPED = Path(__file__).parent.parent / "inventories"
+
+needs_fork = pytest.mark.skipif(not helper._can_fork(), reason="this system cannot fork")
+
+
+def _shown(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [(f.file, f.code, f.line, f.column, f.severity, f.path, repr(f.args)) for f in findings]
+
+
+def _summary(result: ValidationResult) -> tuple[object, ...]:
+    inputs = result.loaded.inputs
+    return (
+        _shown(result.findings),
+        _shown(result.accepted),
+        sorted(result.loaded.hashes.items()),
+        result.sources(),
+        [(i.file, i.region, i.region_id, i.systems, i.ids, i.complete) for i in inputs.inventories],
+        [(d.file, d.model) for d in inputs.datacenters],
+        sorted(result.checked.items),
+    )
+
+
+def _with_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every input of two files or more is shared with a helper, on any machine."""
+    monkeypatch.setattr(helper, "SHARE_ABOVE", -1)
+    monkeypatch.setattr(helper, "HELPER_SHARE", 0.5)
+    monkeypatch.setattr(helper, "_cores", lambda: 2)
+
+
+@needs_fork
+@pytest.mark.parametrize("case", [*CASES, SHIPPED], ids=lambda p: p.name)
+def test_a_helper_changes_nothing_that_is_read(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings with their positions, inputs, hashes and sources are those of one process."""
+    alone = _summary(validate([case], show_accepted=True))
+    _with_helper(monkeypatch)
+    shared = validate([case], show_accepted=True)
+    files = len(shared.loaded.files)
+    assert (shared.loaded.helper is not None) == (files >= 2)
+    assert _summary(shared) == alone
+
+
+@needs_fork
+def test_findings_of_the_checks_get_their_positions_from_the_helper(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A finding raised after loading, on a file the helper read, is placed on the helper's tree."""
+    _with_helper(monkeypatch)
+    shared = validate([SHIPPED], show_accepted=True)
+    assert shared.loaded.helper is not None
+    theirs = shared.loaded.helper.files
+    assert theirs
+    placed = [f for f in shared.findings + shared.accepted if f.file in theirs]
+    assert placed
+    assert all(f.line is not None and f.column is not None for f in placed)
+
+
+@needs_fork
+def test_a_helper_that_fails_leaves_its_files_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the helper dies before it answers, this process reads its files: the same result."""
+    alone = _summary(validate([SHIPPED], show_accepted=True))
+    _with_helper(monkeypatch)
+    monkeypatch.setattr(helper, "_serve", lambda *args: os._exit(1))
+    shared = validate([SHIPPED], show_accepted=True)
+    assert shared.loaded.helper is None
+    assert _summary(shared) == alone
+
+
+def test_small_inputs_and_one_core_are_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No helper below the size limit, nor on a machine with one core."""
+    assert validate([SHIPPED]).loaded.helper is None
+    monkeypatch.setattr(helper, "SHARE_ABOVE", -1)
+    monkeypatch.setattr(helper, "_cores", lambda: 1)
+    assert validate([SHIPPED]).loaded.helper is None
