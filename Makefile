@@ -16,14 +16,15 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 ## plan: validate and plan the shipped inventories into plans/current/, then write the worked
-## example of a programme under way again (its plan, and its progress report against plans/current).
+## example of a programme under way again (its plan, and its progress report against the plan in
+## force when it began, kept frozen in $(EXAMPLE)/baseline).
 EXAMPLE := examples/progress-2027-05
 plan: $(STAMP)
 	$(BIN)/migrasi validate inventories/
 	$(BIN)/migrasi plan inventories/ --out plans/current
 	$(BIN)/migrasi plan $(EXAMPLE)/inventories --out $(EXAMPLE)/plan
-	$(BIN)/migrasi progress --baseline plans/current --plan $(EXAMPLE)/plan --format md --out $(EXAMPLE)/progress.md
-	$(BIN)/migrasi progress --baseline plans/current --plan $(EXAMPLE)/plan --format json --out $(EXAMPLE)/progress.json
+	$(BIN)/migrasi progress --baseline $(EXAMPLE)/baseline --plan $(EXAMPLE)/plan --format md --out $(EXAMPLE)/progress.md
+	$(BIN)/migrasi progress --baseline $(EXAMPLE)/baseline --plan $(EXAMPLE)/plan --format json --out $(EXAMPLE)/progress.json
 
 ## test: lint, type check, layering check and every test.
 test: lint unit

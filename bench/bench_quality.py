@@ -14,11 +14,14 @@ reports no error. It then runs, as child processes::
     .venv/bin/python -m migrasi plan DIR --out A                         # the heuristic
     .venv/bin/python -m migrasi plan DIR --exact --time-limit 60 --out B
 
-and compares the NPVs with what exact mode proved (``proven.npv``: the optimum of the plans that
-keep every group the heuristic placed, or the solver's bound of it when not ``optimal``;
-``proven.relaxed_npv``: an upper bound of every plan that keeps rules 1-10). For the first seed
-it also prints the makespan against two lower bounds and the use of every limit in every wave
-of the heuristic plan. Markdown goes to standard output, progress to standard error. Exit status
+and compares the NPVs with exact mode's plan (goals: at least 99.5% of it on average over the
+seeds, 99% on every seed) and with what exact mode proved (``proven.npv``: the optimum of the
+plans that keep every group the heuristic placed, or the solver's bound of it when not
+``optimal``; ``proven.relaxed_npv``: an upper bound of every plan that keeps rules 1-10). For
+the first seed it also prints the makespan against two lower bounds and the use of every limit
+in every wave of the heuristic plan. The shipped inventories (``inventories/``) are planned both
+ways too (goal: the heuristic at least 99.8% of exact mode's plan; ``--no-shipped`` leaves them
+out). Markdown goes to standard output, progress to standard error. Exit status
 1 when a run fails; a missed goal is reported, not failed.
 """
 
@@ -63,6 +66,10 @@ TIGHT: dict[str, float] = {
     "storage_gb": 0.70,
 }
 GOAL = Decimal("0.98")
+NEAR_MEAN = Decimal("0.995")  # heuristic ÷ exact mode's plan, on average over the seeds
+NEAR_EACH = Decimal("0.99")  # … and on every seed
+NEAR_SHIPPED = Decimal("0.998")  # … and on the shipped inventories
+SHIPPED = REPO_ROOT / "inventories"
 FULL = Decimal("0.95")  # a limit at or above 95% of its budget in a wave counts as binding there
 INTRINSIC = {"pin", "not_before", "freeze", "pilot", "group"}  # reasons that no load changes
 LIMITS = ("team_days", "transfer_hours", "critical", "vcpu", "ram_gb", "storage_gb")
@@ -134,6 +141,10 @@ class SeedResult:
         return Decimal(self.heuristic_npv) / Decimal(bound)
 
     @property
+    def of_exact(self) -> Decimal | None:
+        return self.share(self.exact_npv)
+
+    @property
     def of_proven(self) -> Decimal | None:
         return self.share(self.proven_npv)
 
@@ -154,15 +165,19 @@ def failed(what: str, run: child.Run) -> str:
 
 def measure_seed(seed: int, args: argparse.Namespace, keep: Path) -> SeedResult:
     """Validate, plan both ways, read both plan.json; the heuristic plan stays in ``keep``."""
-    result = SeedResult(seed)
-    folder = instance(seed, args)
-    log(f"seed {seed}: migrasi validate {folder.relative_to(REPO_ROOT)} …")
+    return measure(SeedResult(seed), instance(seed, args), args, keep)
+
+
+def measure(result: SeedResult, folder: Path, args: argparse.Namespace, keep: Path) -> SeedResult:
+    """Validate ``folder``, plan it both ways, read both plan.json (the heuristic's in ``keep``)."""
+    seed = result.seed or folder.name
+    log(f"{seed}: migrasi validate {folder.relative_to(REPO_ROOT)} …")
     check = child.run(child.migrasi("validate", str(folder)), rss_cap_mb=args.rss_cap_mb)
     errors = len(ERROR_LINE.findall(check.stdout))
     if not check.ok or errors:
         result.failure = failed(f"validate ({errors} error lines)", check)
         return result
-    log(f"seed {seed}: migrasi plan (heuristic) …")
+    log(f"{seed}: migrasi plan (heuristic) …")
     heuristic = run_plan(folder, keep, [], args)
     if not heuristic.ok:
         result.failure = failed("plan", heuristic)
@@ -174,7 +189,7 @@ def measure_seed(seed: int, args: argparse.Namespace, keep: Path) -> SeedResult:
     result.planned = result.systems - status["retained"]
     result.unscheduled = status["unscheduled"]
     result.heuristic_npv = int(plan["totals"]["npv"])
-    log(f"seed {seed}: migrasi plan --exact --time-limit {args.time_limit:g} …")
+    log(f"{seed}: migrasi plan --exact --time-limit {args.time_limit:g} …")
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         out = Path(tmp) / "exact"
         exact = run_plan(folder, out, ["--exact", "--time-limit", f"{args.time_limit:g}"], args)
@@ -388,7 +403,11 @@ LABEL = {
 
 
 def report(
-    results: Sequence[SeedResult], depth: Depth | None, args: argparse.Namespace, elapsed: float
+    results: Sequence[SeedResult],
+    depth: Depth | None,
+    args: argparse.Namespace,
+    elapsed: float,
+    shipped: SeedResult | None = None,
 ) -> str:
     tight = ", ".join(f"{k} × {v:g}" for k, v in TIGHT.items())
     out = ["## Quality: the heuristic against exact mode's proven bounds", ""]
@@ -403,7 +422,7 @@ def report(
     rows = []
     for r in results:
         if r.failure:
-            rows.append((str(r.seed), "FAILED", *("—",) * 10))
+            rows.append((str(r.seed), "FAILED", *("—",) * 11))
             continue
         optimal = {True: "yes", False: "no", None: "—"}[r.proven_optimal]
         ok = r.of_proven is not None and r.of_proven >= GOAL
@@ -416,6 +435,7 @@ def report(
                 rupiah(r.proven_npv),
                 optimal,
                 rupiah(r.relaxed_npv),
+                pct(r.of_exact),
                 pct(r.of_proven),
                 pct(r.of_relaxed),
                 "yes" if ok else "**no**",
@@ -431,6 +451,7 @@ def report(
         "proven.npv (Rp)",
         "optimal",
         "relaxed_npv (Rp)",
+        "heuristic ÷ exact",
         "heuristic ÷ proven",
         "heuristic ÷ relaxed",
         "≥ 98%",
@@ -451,12 +472,43 @@ def report(
             "or not, so the share of it is a floor of the heuristic's quality against any plan."
         )
         out.append("")
+    out += near_exact(results, shipped)
     if depth is not None:
         out += depth_report(results[0].seed, depth)
     for r in results:
         if r.failure:
             out += ["", f"seed {r.seed}:", "```", r.failure, "```"]
     return "\n".join(out) + "\n"
+
+
+def near_exact(results: Sequence[SeedResult], shipped: SeedResult | None) -> list[str]:
+    """The goals against exact mode's plan of the same run: the seeds' mean and lowest share,
+    and the shipped inventories' share."""
+    out = []
+    shares = [r.of_exact for r in results if r.of_exact is not None]
+    if shares:
+        mean, worst = sum(shares, Decimal(0)) / len(shares), min(shares)
+        met = len(shares) == len(results) and mean >= NEAR_MEAN and worst >= NEAR_EACH
+        out.append(
+            f"Goal — heuristic ≥ {pct(NEAR_MEAN)} of exact mode's plan on average and ≥ "
+            f"{pct(NEAR_EACH)} on every seed: {'**met**' if met else '**missed**'} (mean "
+            f"{pct(mean)}, lowest {pct(worst)})."
+        )
+        out.append("")
+    if shipped is not None:
+        if shipped.failure or shipped.of_exact is None:
+            out += ["Shipped inventories: FAILED", "```", str(shipped.failure), "```", ""]
+        else:
+            met = shipped.of_exact >= NEAR_SHIPPED
+            out.append(
+                f"Goal — on the shipped inventories (`inventories/`) the heuristic ≥ "
+                f"{pct(NEAR_SHIPPED)} of exact mode's plan: {'**met**' if met else '**missed**'} "
+                f"({pct(shipped.of_exact)}: {rupiah(shipped.heuristic_npv)} against "
+                f"{rupiah(shipped.exact_npv)}; heuristic {shipped.heuristic_s:.1f} s, exact "
+                f"{shipped.exact_s:.1f} s)."
+            )
+            out.append("")
+    return out
 
 
 def depth_report(seed: int, d: Depth) -> list[str]:
@@ -525,6 +577,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=60.0, help="for --exact (60)")
     parser.add_argument("--rss-cap-mb", type=float, default=4096.0, help="memory cap per child")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write results as JSON")
+    parser.add_argument(
+        "--no-shipped", action="store_true", help="leave out the shipped inventories"
+    )
     args = parser.parse_args(argv)
     try:
         seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
@@ -544,18 +599,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             if n == 0 and not result.failure:
                 plan = json.loads((keep / "plan.json").read_text(encoding="utf-8"))
                 depth = depth_of(instance(seed, args), plan)
+        shipped = None
+        if not args.no_shipped:
+            shipped = measure(SeedResult(0), SHIPPED, args, Path(tmp) / "heuristic-shipped")
     elapsed = time.perf_counter() - clock
-    print(report(results, depth, args, elapsed), end="")
+    print(report(results, depth, args, elapsed, shipped), end="")
     if args.json:
         doc = {
             "tight": TIGHT,
             "seeds": [
-                {**asdict(r), "of_proven": r.of_proven, "of_relaxed": r.of_relaxed} for r in results
+                {
+                    **asdict(r),
+                    "of_exact": r.of_exact,
+                    "of_proven": r.of_proven,
+                    "of_relaxed": r.of_relaxed,
+                }
+                for r in results
             ],
+            "shipped": asdict(shipped) if shipped else None,
             "seed_detail": asdict(depth) if depth else None,
         }
         args.json.write_text(json.dumps(doc, indent=2, default=str) + "\n", encoding="utf-8")
-    return 1 if any(r.failure for r in results) else 0
+    failed = any(r.failure for r in results) or bool(shipped and shipped.failure)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

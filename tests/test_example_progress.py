@@ -1,5 +1,6 @@
 """The worked example of a programme under way (examples/progress-2027-05): its plan and its
-progress report against plans/current are what `make plan` writes now, and it shows what it is
+progress report against its baseline (the plan in force when the programme began,
+frozen in baseline/) are what `make plan` writes now, and it shows what it is
 meant to show."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from migrasi.render.progress_formats import FORMATS
 from tests.conftest import ROOT
 
 EXAMPLE = Path("examples/progress-2027-05")
-BASELINE = Path("plans/current")
+BASELINE = EXAMPLE / "baseline"
 
 
 def _shown(data: bytes, name: str) -> str | bytes:
@@ -38,7 +39,7 @@ def test_example_plan_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("fmt", "name"), [("md", "progress.md"), ("json", "progress.json")])
 def test_example_report_is_current(monkeypatch: pytest.MonkeyPatch, fmt: str, name: str) -> None:
-    """The example's report against plans/current is what `migrasi progress` gives now."""
+    """The example's report against its baseline is what `migrasi progress` gives now."""
     monkeypatch.chdir(ROOT)
     reported = api.progress(BASELINE, [], EXAMPLE / "plan")
     produced = FORMATS[fmt].render(reported, "id")

@@ -17,7 +17,9 @@ from decimal import Decimal
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
+from migrasi.core.repartition import MEMBERS, ROUNDS, deal_out
 from migrasi.core.rules import WAVE_RULES, rule_index
+from migrasi.core.split import Split
 from migrasi.core.state import State
 from migrasi.core.terms import Reason
 
@@ -454,6 +456,12 @@ def schedule(p: Problem) -> State:
         if not _swap(p, state, swaps):
             break
         _improve(p, state)
+    seen: dict[tuple[int, int], Split] = {}
+    members = [MEMBERS]
+    for _ in range(ROUNDS):
+        if not deal_out(p, state, seen, members):
+            break
+        polish(p, state, budget)
     if len(p.groups) <= SMALL and not p.anchor:
         better = search(p, state.value())
         if better is not None:
