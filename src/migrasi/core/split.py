@@ -12,13 +12,20 @@ a greedy choice by priced gain with dependency closures, a repair of any limit s
 then first-improvement moves on the true gains (add a closure, drop one, trade one for one).
 It starts from S0 too (repaired and improved the same way), and returns the best feasible set
 found (S0 when nothing beats it).
-Floats serve only to rank; the sets are compared on the exact integer gains.
+Prices and ratios are decimals of 28 digits (core/decimals.py's context), never floats, so that the
+same instance gives the same set on every machine; the sets are compared on the exact integer
+gains.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from migrasi.core.decimals import CONTEXT
+
+ZERO = Decimal(0)
 
 SWEEPS = 3
 """Rounds of pricing before the priced start is chosen."""
@@ -99,14 +106,14 @@ class _Search:
                 total[k] += x
         return total
 
-    def excess(self, total: Sequence[int]) -> float:
+    def excess(self, total: Sequence[int]) -> Decimal:
         """How far the sums break the limits, each limit in units of its largest load."""
-        out = 0.0
+        out = ZERO
         for x, h, lo, size in zip(total, self.high, self.low, self.size, strict=True):
             if h is not None and x > h:
-                out += (x - h) / size
+                out += Decimal(x - h) / size
             elif lo is not None and x < lo:
-                out += (lo - x) / size
+                out += Decimal(lo - x) / size
         return out
 
     def keeps(self, total: Sequence[int]) -> bool:
@@ -141,27 +148,27 @@ class _Search:
 
     # --- the three steps -------------------------------------------------------------------
 
-    def priced(self) -> tuple[set[int], list[float]]:
+    def priced(self) -> tuple[set[int], list[Decimal]]:
         """A start: the set chosen greedily by gain less the priced loads (the prices set
         over ``SWEEPS`` sweeps), and those priced gains."""
         limits = len(self.high)
-        mu = [0.0] * limits
+        mu = [ZERO] * limits
         fixed = self.sums(self.fixed_in)
         for _ in range(SWEEPS):
             for k in range(limits):
                 mu[k] = self._price(k, mu, fixed[k])
         red = [
-            g - sum(m * x for m, x in zip(mu, row, strict=True))
+            g - sum((m * x for m, x in zip(mu, row, strict=True)), ZERO)
             for g, row in zip(self.gain, self.loads, strict=True)
         ]
         return self._greedy(red), red
 
-    def _price(self, k: int, mu: Sequence[float], fixed: int) -> float:
+    def _price(self, k: int, mu: Sequence[Decimal], fixed: int) -> Decimal:
         points = []
         for i in self.free:
             row = self.loads[i]
             if row[k] > 0:
-                rest = sum(mu[j] * row[j] for j in range(len(mu)) if j != k)
+                rest = sum((mu[j] * row[j] for j in range(len(mu)) if j != k), ZERO)
                 points.append(((self.gain[i] - rest) / row[k], row[k]))
         points.sort(reverse=True)
         high, low = self.high[k], self.low[k]
@@ -180,10 +187,10 @@ class _Search:
                 acc += w
                 if acc >= low:
                     return ratio
-            return points[-1][0] if points else 0.0
-        return 0.0
+            return points[-1][0] if points else ZERO
+        return ZERO
 
-    def _greedy(self, red: Sequence[float]) -> set[int]:
+    def _greedy(self, red: Sequence[Decimal]) -> set[int]:
         chosen = set(self.fixed_in)
         for x in sorted(self.free, key=lambda i: (-red[i], i)):
             if red[x] <= 0:
@@ -191,11 +198,11 @@ class _Search:
             if x in chosen:
                 continue
             add = self.joining(x, chosen)
-            if add is not None and sum(red[y] for y in add) > 0:
+            if add is not None and sum((red[y] for y in add), ZERO) > 0:
                 chosen.update(add)
         return chosen
 
-    def repair(self, chosen: set[int], red: Sequence[float]) -> list[int] | None:
+    def repair(self, chosen: set[int], red: Sequence[Decimal]) -> list[int] | None:
         """Make ``chosen`` keep every limit, at the least priced loss per unit of excess;
         its sums, or None when the steps run out first."""
         total = self.sums(chosen)
@@ -203,23 +210,23 @@ class _Search:
             bad = self.excess(total)
             if bad == 0:
                 return total
-            best: tuple[float, list[int], list[int]] | None = None
+            best: tuple[Decimal, list[int], list[int]] | None = None
             outs = sorted((j for j in self.free if j not in chosen), key=lambda j: (-red[j], j))
             ins = sorted((i for i in self.free if i in chosen), key=lambda i: (red[i], i))
             none = [0] * len(total)
             drops = [
-                (d, self.vector(d), sum(red[x] for x in d))
+                (d, self.vector(d), sum((red[x] for x in d), ZERO))
                 for i in ins[:CORE]
                 if (d := self.leaving(i, chosen)) is not None
             ]
             adds = [
-                (j, a, self.vector(a), sum(red[x] for x in a))
+                (j, a, self.vector(a), sum((red[x] for x in a), ZERO))
                 for j in outs[:CORE]
                 if (a := self.joining(j, chosen)) is not None
             ]
-            options: list[tuple[list[int], list[int], float, list[int], list[int], float]]
-            options = [(d, dv, dr, [], none, 0.0) for d, dv, dr in drops]
-            options += [([], none, 0.0, a, av, ar) for _, a, av, ar in adds]
+            options: list[tuple[list[int], list[int], Decimal, list[int], list[int], Decimal]]
+            options = [(d, dv, dr, [], none, ZERO) for d, dv, dr in drops]
+            options += [([], none, ZERO, a, av, ar) for _, a, av, ar in adds]
             options += [
                 (d, dv, dr, a, av, ar)
                 for d, dv, dr in drops
@@ -315,15 +322,16 @@ class _Search:
 def solve(s: Split) -> frozenset[int]:
     """The best set found: it keeps every limit, the forced items and the dependency pairs,
     and gains at least as much as ``s.start`` (which it is when nothing better is found)."""
-    search = _Search(s)
-    best, best_gain = s.start, sum(s.gain[i] for i in s.start)
-    starts = [(set(s.start), [float(g) for g in s.gain]), search.priced()]
-    for chosen, red in starts:
-        total = search.repair(chosen, red)
-        if total is None:
-            continue
-        search.improve(chosen, total)
-        value = sum(s.gain[i] for i in chosen)
-        if value > best_gain:
-            best, best_gain = frozenset(chosen), value
+    with localcontext(CONTEXT):
+        search = _Search(s)
+        best, best_gain = s.start, sum(s.gain[i] for i in s.start)
+        starts = [(set(s.start), [Decimal(g) for g in s.gain]), search.priced()]
+        for chosen, red in starts:
+            total = search.repair(chosen, red)
+            if total is None:
+                continue
+            search.improve(chosen, total)
+            value = sum(s.gain[i] for i in chosen)
+            if value > best_gain:
+                best, best_gain = frozenset(chosen), value
     return best
