@@ -64,7 +64,7 @@ def worth(p: Problem, state: State, gid: str, k: int) -> Decimal:
     if toll is None or here is None:
         return g.value[k]
     if k == here:
-        return g.value[k] + toll + 1 + abs(g.value[k]) / STAY
+        return g.value[k] + p.premium(gid, k) + abs(g.value[k]) / STAY
     return min(g.value[k], g.value[here]) if k > here else g.value[k]
 
 
