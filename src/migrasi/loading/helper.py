@@ -24,6 +24,8 @@ from migrasi.core.findings import Anchor
 from migrasi.core.findings import Path as FindingPath
 
 if TYPE_CHECKING:
+    import queue
+
     from migrasi.loading.reading import FileRead
 
 Work = tuple[Path, str, str | None]
@@ -40,22 +42,28 @@ process unpickles it."""
 
 
 def read_all(work: Sequence[Work]) -> tuple[list[FileRead], Helper | None]:
-    """Every file of ``work`` read, in the order given, and the helper that read some, if any."""
+    """Every file of ``work`` read, in the order given, and the helper that read some, if any.
+
+    The helper sends each file as soon as it has read it; between its own files this process
+    takes what has arrived, so that neither waits on the other to pickle or unpickle it all."""
     from migrasi.loading.reading import read_file
 
-    theirs = _share(work)
+    theirs = sorted(_share(work))
     helper = Helper.start([work[n] for n in theirs]) if theirs else None
     reads: list[FileRead | None] = [None] * len(work)
+    got: list[FileRead] = []
+    mine = set(range(len(work))).difference(theirs)
     for n, (path, name, outside) in enumerate(work):
-        if n not in theirs:
+        if n in mine:
             reads[n] = read_file(path, name, outside)
+            if helper is not None:
+                helper.take(got, len(theirs), wait=False)
     if helper is not None:
-        received = helper.results()
-        if received is None:
-            helper = None
-        else:
-            for n, read in zip(sorted(theirs), received, strict=True):
+        if helper.take(got, len(theirs), wait=True):
+            for n, read in zip(theirs, got, strict=True):
                 reads[n] = read
+        else:
+            helper = None
     for n, (path, name, outside) in enumerate(work):
         if reads[n] is None:  # the helper failed: read its files here
             reads[n] = read_file(path, name, outside)
@@ -120,15 +128,19 @@ class Helper:
         theirs.close()
         return cls(mine, process, set())
 
-    def results(self) -> list[FileRead] | None:
-        """What the helper read, in the order given; None when it failed (it is then closed)."""
+    def take(self, got: list[FileRead], count: int, *, wait: bool) -> bool:
+        """Add to ``got`` what the helper has sent of its ``count`` files (all of them when
+        ``wait``); False when it failed (it is then closed and ``got`` is of no use)."""
         try:
-            received: list[FileRead] = self._connection.recv()
+            while len(got) < count and (wait or self._connection.poll()):
+                read: FileRead = self._connection.recv()
+                got.append(read)
+                if read.parsed is not None and read.parsed.remote:
+                    self.files.add(read.name)
         except (EOFError, OSError):
             self.close()
-            return None
-        self.files = {r.name for r in received if r.parsed is not None and r.parsed.remote}
-        return received
+            return False
+        return True
 
     def positions(self, asks: Sequence[Ask]) -> list[tuple[int, int]]:
         """The 1-based line and column of each path asked, on the helper's trees."""
@@ -143,29 +155,47 @@ class Helper:
 
 
 def _serve(connection: Any, other_end: Any, work: list[Work]) -> None:
-    """In the helper: read ``work``, send it without the node trees, then answer positions
-    until the pipe closes (the other end's copy that the fork gave the helper closed first)."""
+    """In the helper: read ``work``, send each file as it is read, without its node tree,
+    then answer positions until the pipe closes (the other end's copy that the fork gave the
+    helper closed first). A thread writes to the pipe, so that reading never waits for the
+    other process to take what was sent."""
+    import pickle
+    import queue
     import signal
+    import threading
 
     from migrasi.loading.locate import position
     from migrasi.loading.reading import read_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     other_end.close()
-    reads = [read_file(path, name, outside) for path, name, outside in work]
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send, args=(connection, outbox), daemon=True)
+    sender.start()
     trees = {}
-    for read in reads:
+    for path, name, outside in work:
+        read = read_file(path, name, outside)
         if read.parsed is not None and read.parsed.root is not None:
             trees[read.name] = read.parsed.root
             read.parsed.root = None
             read.parsed.remote = True
         if read.parsed is not None:
             read.parsed.data = None
-    connection.send(reads)
-    del reads
+        outbox.put(pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+    outbox.put(None)
+    sender.join()
     while True:
         try:
             asks: list[Ask] = connection.recv()
         except (EOFError, OSError):
             return
         connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])
+
+
+def _send(connection: Any, outbox: queue.SimpleQueue[bytes | None]) -> None:
+    """In the helper's writing thread: send what is put in ``outbox`` until None comes."""
+    while (payload := outbox.get()) is not None:
+        try:
+            connection.send_bytes(payload)
+        except OSError:  # the other process is gone: the helper ends with its pipe
+            return
