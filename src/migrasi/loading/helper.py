@@ -24,8 +24,6 @@ from migrasi.core.findings import Anchor
 from migrasi.core.findings import Path as FindingPath
 
 if TYPE_CHECKING:
-    import queue
-
     from migrasi.loading.reading import FileRead
 
 Work = tuple[Path, str, str | None]
@@ -36,7 +34,7 @@ Ask = tuple[str, FindingPath, Anchor]
 SHARE_ABOVE = 4 * 1024 * 1024
 """Inputs of more bytes than this are read by two processes (the 10,000-system benchmark set
 is about 4.6 MB); below it, starting a helper costs more than it saves."""
-HELPER_SHARE = 0.44
+HELPER_SHARE = 0.48
 """The helper's share of the bytes: less than half, for it also pickles what it read and this
 process unpickles it."""
 
@@ -109,31 +107,38 @@ def _can_fork() -> bool:
 class Helper:
     """A forked process that read some of the files and keeps their node trees."""
 
-    def __init__(self, connection: Any, process: Any, files: set[str]) -> None:
+    def __init__(self, reads: Any, connection: Any, process: Any) -> None:
+        self._reads = reads
         self._connection = connection
         self._process = process
-        self.files = files
+        self.files: set[str] = set()
         """The names of the files whose node trees the helper keeps."""
-        self._closed = weakref.finalize(self, connection.close)
+        self._closed = weakref.finalize(self, _close, reads, connection)
 
     @classmethod
     def start(cls, work: Sequence[Work]) -> Helper:
-        """Fork a helper that reads ``work`` (its results wait in the pipe)."""
+        """Fork a helper that reads ``work``; it sends each file as it is read, on a pipe that
+        holds several files, so that it seldom waits for this process to take them."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
+        reads, sent = context.Pipe(duplex=False)
+        _widen(sent)
         mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, mine, list(work)), daemon=True)
+        process = context.Process(
+            target=_serve, args=(sent, theirs, (reads, mine), list(work)), daemon=True
+        )
         process.start()
+        sent.close()
         theirs.close()
-        return cls(mine, process, set())
+        return cls(reads, mine, process)
 
     def take(self, got: list[FileRead], count: int, *, wait: bool) -> bool:
         """Add to ``got`` what the helper has sent of its ``count`` files (all of them when
         ``wait``); False when it failed (it is then closed and ``got`` is of no use)."""
         try:
-            while len(got) < count and (wait or self._connection.poll()):
-                read: FileRead = self._connection.recv()
+            while len(got) < count and (wait or self._reads.poll()):
+                read: FileRead = self._reads.recv()
                 got.append(read)
                 if read.parsed is not None and read.parsed.remote:
                     self.files.add(read.name)
@@ -154,24 +159,38 @@ class Helper:
         self._process.join(timeout=5)
 
 
-def _serve(connection: Any, other_end: Any, work: list[Work]) -> None:
+PIPE_BYTES = 1024 * 1024
+"""What the pipe of read files holds (Linux allows an unprivileged process up to 1 MiB): about
+a dozen region files."""
+
+
+def _widen(connection: Any) -> None:
+    """Let the pipe under ``connection`` hold :data:`PIPE_BYTES`, where the system allows it."""
+    import contextlib
+    import fcntl
+
+    setting = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setting is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(connection.fileno(), setting, PIPE_BYTES)
+
+
+def _close(*connections: Any) -> None:
+    for connection in connections:
+        connection.close()
+
+
+def _serve(sent: Any, connection: Any, other_ends: tuple[Any, ...], work: list[Work]) -> None:
     """In the helper: read ``work``, send each file as it is read, without its node tree,
-    then answer positions until the pipe closes (the other end's copy that the fork gave the
-    helper closed first). A thread writes to the pipe, so that reading never waits for the
-    other process to take what was sent."""
-    import pickle
-    import queue
+    then answer positions until the pipe closes (this process's copies of the other ends,
+    which the fork gave it, closed first)."""
     import signal
-    import threading
 
     from migrasi.loading.locate import position
     from migrasi.loading.reading import read_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    other_end.close()
-    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-    sender = threading.Thread(target=_send, args=(connection, outbox), daemon=True)
-    sender.start()
+    _close(*other_ends)
     trees = {}
     for path, name, outside in work:
         read = read_file(path, name, outside)
@@ -181,21 +200,11 @@ def _serve(connection: Any, other_end: Any, work: list[Work]) -> None:
             read.parsed.remote = True
         if read.parsed is not None:
             read.parsed.data = None
-        outbox.put(pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
-    outbox.put(None)
-    sender.join()
+        sent.send(read)
+    sent.close()
     while True:
         try:
             asks: list[Ask] = connection.recv()
         except (EOFError, OSError):
             return
         connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])
-
-
-def _send(connection: Any, outbox: queue.SimpleQueue[bytes | None]) -> None:
-    """In the helper's writing thread: send what is put in ``outbox`` until None comes."""
-    while (payload := outbox.get()) is not None:
-        try:
-            connection.send_bytes(payload)
-        except OSError:  # the other process is gone: the helper ends with its pipe
-            return
