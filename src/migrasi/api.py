@@ -99,7 +99,12 @@ def validate(
             loaded.inputs, problems = apply_to(loaded.inputs, chosen.scenario, chosen.file)
             extra += problems
     loaded.inputs = loaded.inputs.with_datacenter(progress.as_of(as_of))
-    checked = check(loaded.inputs)
+    if loaded.helper is not None:  # a large input: half of the checks in a forked process
+        from migrasi.loading.aside import forked
+
+        checked = check(loaded.inputs, aside=forked)
+    else:
+        checked = check(loaded.inputs)
     everything = [*loaded.findings, *extra, *checked.findings]
     shown, accepted = _split(everything, loaded, show_accepted)
     files = len(loaded.files) + (scenario is not None)
