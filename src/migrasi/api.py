@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings, tally
-from migrasi.core.plan import Plan
-from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
 from migrasi.loading.documents import Loaded, load
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the plan's modules are imported where a plan is made: validate needs none
     from migrasi.core.keep import Earlier
     from migrasi.core.models import DataCenter
+    from migrasi.core.plan import Plan
+    from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
     from migrasi.core.programme import Inputs
     from migrasi.core.scenario import Scenario
     from migrasi.core.whatif import Base, Outcome
@@ -178,6 +178,8 @@ def scenario_doc(chosen: ScenarioInput | None) -> ScenarioDoc | None:
     """What plan.json records of the scenario a plan was made under (None without one)."""
     if chosen is None:
         return None
+    from migrasi.core.plandoc import ScenarioDoc
+
     return ScenarioDoc.model_construct(name=chosen.name, file=chosen.file, sha256=chosen.sha256)
 
 
@@ -234,6 +236,8 @@ def _planned(result: PlanResult) -> PlanResult:
 
 def regions(result: ValidationResult) -> dict[str, RegionDoc]:
     """Region id → its name, Kemendagri code and kind, from the inventories."""
+    from migrasi.core.plandoc import RegionDoc
+
     return {
         inv.region.id: RegionDoc.model_construct(
             name=inv.region.name, code=inv.region.code, kind=inv.region.kind
