@@ -58,7 +58,7 @@ def at_once(work: Callable[[], list[list[Finding]]]) -> Callable[[], list[list[F
 
 def check(inputs: Inputs, groups: Groups | None = None, aside: Aside = at_once) -> Checked:
     """Run every cross-file check on what could be read; ``groups`` are the move groups when
-    they are known already (the same systems and refs under changed figures). The checks that
+    they are known already (the same systems and refs under changed figures). Most checks that
     need no move groups are done through ``aside``; the findings keep one order either way."""
     out: list[Finding] = []
     out.extend(_datacenter_count(inputs))
@@ -70,12 +70,12 @@ def check(inputs: Inputs, groups: Groups | None = None, aside: Aside = at_once) 
     def ungrouped() -> list[list[Finding]]:
         return [
             list(_refs(inputs, items)),
-            list(_currencies(inputs, items)) if dc is not None else [],
             list(_move_with_kinds(items)),
             list(_warnings(inputs, items)),
         ]
 
     pending = aside(ungrouped)
+    currencies = list(_currencies(inputs, items)) if dc is not None else []
     groups = groups if groups is not None else move_groups(items)
     grouped: list[Finding] = []
     fixed: dict[str, Record] = {}
@@ -88,7 +88,7 @@ def check(inputs: Inputs, groups: Groups | None = None, aside: Aside = at_once) 
         free = progress.movable(groups, items, fixed)
         grouped.extend(_never_fits(inputs, items, free, calendar))
         grouped.extend(_pins(items, free, calendar, dc.schedule.pilot, as_of))
-    refs, currencies, kinds, warnings = pending()
+    refs, kinds, warnings = pending()
     out += [*refs, *currencies, *kinds, *grouped, *warnings]
     return Checked(accept(out, items), items, groups, fixed, free)
 
