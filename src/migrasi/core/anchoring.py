@@ -120,6 +120,8 @@ def _fewest_moves(
     for chosen in groups:
         _empty(state, groups)
         left = frozenset(_fill(state, wave, [g for g in groups if g != chosen] + [chosen]))
+        if _needed(p, state, left):
+            continue  # a group placed in another wave needs one left out: rule 3 would break
         if len(left) <= len(current) and left != current and left not in ways:
             ways[left] = _room(state, wave)
     ranked = sorted(ways, key=lambda way: (len(way), ways[way], sorted(way)))
@@ -134,6 +136,12 @@ def _fewest_moves(
         if score is not None and score < best_score:
             best, best_score = way, score
     _put(state, wave, groups, set(best))
+
+
+def _needed(p: Problem, state: State, left: frozenset[str]) -> bool:
+    """Whether a placed group needs one of the groups ``left`` out."""
+    wave = state.wave
+    return any(wave[u] is not None for g in left for u in p.groups[g].users)
 
 
 def _room(state: State, wave: int) -> Fraction:
