@@ -4,9 +4,11 @@ The peak comes from ``os.wait4``'s resource usage of that one child (not the cum
 ``RUSAGE_CHILDREN`` of every child so far): the largest resident set of one process of its tree.
 Where Linux gives each process's proportional set size (``/proc/PID/smaps_rollup``), the
 watchdog also sums it over the child and every process it started, every 0.1 s: the memory the
-whole run holds at once, pages that forked processes share counted once (``tree_mb``). A watchdog thread kills the child when it runs past
-``timeout`` seconds or its resident memory passes ``rss_cap_mb``, so that a runaway run cannot
-take the machine down; the run then says why it was stopped.
+whole run holds at once, pages that forked processes share counted once (``tree_mb``).
+
+The watchdog kills the child when it runs past ``timeout`` seconds or its resident memory
+passes ``rss_cap_mb``, so that a runaway run cannot take the machine down; the run then says
+why it was stopped.
 """
 
 from __future__ import annotations
