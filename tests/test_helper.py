@@ -88,3 +88,22 @@ def test_small_inputs_and_one_core_are_read_alone(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(helper, "SHARE_ABOVE", -1)
     monkeypatch.setattr(helper, "_cores", lambda: 1)
     assert validate([SHIPPED]).loaded.helper is None
+
+
+@needs_fork
+def test_a_plan_lets_the_helper_go_before_its_files_are_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once the plan's findings have their positions, the helper and its trees are let go, and
+    the plan document is the one a single process makes."""
+    from migrasi.api import plan
+    from migrasi.render.plan_json import plan_json
+
+    alone = plan([SHIPPED])
+    _with_helper(monkeypatch)
+    shared = plan([SHIPPED])
+    assert shared.document is not None and alone.document is not None
+    assert shared.validation.loaded.helper is None
+    assert plan_json(shared.document) == plan_json(alone.document)
+    lines = [(d.file, d.line, d.column) for d in shared.document.diagnostics]
+    assert all(line is not None for _, line, _ in lines)

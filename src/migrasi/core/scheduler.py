@@ -46,7 +46,9 @@ def _lookahead(p: Problem, order: list[str]) -> dict[str, dict[int, Decimal]]:
         best: Decimal | None = None
         for k in reversed(waves):
             if k in g.value:
-                here = g.value[k] + sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
+                here = g.value[k]
+                if g.users:
+                    here += sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
                 best = here if best is None or here > best else best
             if best is not None:
                 own[k] = best
@@ -138,11 +140,13 @@ def _construct(p: Problem, state: State) -> None:
         g = p.groups[gid]
         if state.wave[gid] is not None or any(state.wave[n] is None for n in g.needs):
             continue
-        candidates = [k for k in g.allowed if state.fits(gid, k)]
+        candidates = state.feasible(gid)
         if not candidates:
             continue
 
         def score(k: int, g: Group = g) -> tuple[Decimal, int]:
+            if not g.users:
+                return g.value[k], -k
             ahead = sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
             return g.value[k] + ahead, -k
 
