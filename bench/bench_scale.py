@@ -69,6 +69,9 @@ class Measure:
     cpu_seconds: float | None = None
     """CPU time (user + system) of the fastest run."""
     peak_mb: float | None = None
+    tree_mb: float | None = None
+    """The largest memory of all the command's processes together (proportional set sizes
+    summed, sampled every 0.1 s; None where Linux does not give them)."""
     runs: int = 0
     killed: str | None = None
     failure: str | None = None
@@ -121,6 +124,8 @@ def measure(
         if m.seconds is None or run.seconds < m.seconds:
             m.seconds, m.cpu_seconds = run.seconds, run.cpu_seconds
         m.peak_mb = run.peak_mb if m.peak_mb is None else max(m.peak_mb, run.peak_mb)
+        if run.tree_mb is not None:
+            m.tree_mb = run.tree_mb if m.tree_mb is None else max(m.tree_mb, run.tree_mb)
         if run.killed:
             m.killed = run.killed
             m.seconds, m.cpu_seconds = run.seconds, run.cpu_seconds
@@ -243,7 +248,8 @@ def cpu(m: Measure) -> str:
 def mb(m: Measure) -> str:
     if m.peak_mb is None:
         return "—"
-    return f"{'> ' if m.killed == 'memory' else ''}{m.peak_mb:,.0f}"
+    together = f" ({m.tree_mb:,.0f})" if m.tree_mb is not None else ""
+    return f"{'> ' if m.killed == 'memory' else ''}{m.peak_mb:,.0f}{together}"
 
 
 def times(r: SizeResult, m: Measure) -> str:
@@ -367,9 +373,17 @@ def goals(
             (f"plan end to end ≤ 3× the parse floor ({at})", f"{bound}{pr:.2f}×", yes(pr <= 3))
         )
     if p.peak_mb is not None:
-        peak_gb = p.peak_mb / 1024
+        most = p.tree_mb if p.tree_mb is not None else p.peak_mb
+        peak_gb = most / 1024
         bound = "> " if p.killed == "memory" else ""
-        rows.append((f"plan peak ≤ 1.5 GB ({at})", f"{bound}{peak_gb:.2f} GB", yes(peak_gb <= 1.5)))
+        which = "all its processes together" if p.tree_mb is not None else "its largest process"
+        rows.append(
+            (
+                f"plan peak ≤ 1.5 GB, {which} ({at})",
+                f"{bound}{peak_gb:.2f} GB",
+                yes(peak_gb <= 1.5),
+            )
+        )
     if province.seconds is not None and not province.failure:
         rows.append(
             (
@@ -439,7 +453,9 @@ def report(
         "validate and plan run as `.venv/bin/python -m migrasi …` child processes (interpreter "
         "start-up included); cpu s is the child's user + system CPU time, a steadier figure "
         "than wall time when other processes load the machine; ratios are of wall times; "
-        "peak MB is the largest resident set of one child. A run past "
+        "peak MB is the largest resident set of one process, and in brackets the most that "
+        "all the command's processes held together (proportional set sizes, so that pages a "
+        "forked process shares are counted once; sampled every 0.1 s). A run past "
         f"{args.timeout:.0f} s or {args.rss_cap_mb:,.0f} MB is stopped and shows a lower bound. "
         f"Repeats used: {', '.join(map(str, repeats))}."
     )

@@ -1,9 +1,14 @@
 """Run one command as a child process and measure it alone: wall time and peak resident memory.
 
 The peak comes from ``os.wait4``'s resource usage of that one child (not the cumulative
-``RUSAGE_CHILDREN`` of every child so far). A watchdog thread kills the child when it runs past
-``timeout`` seconds or its resident memory passes ``rss_cap_mb``, so that a runaway run cannot
-take the machine down; the run then says why it was stopped.
+``RUSAGE_CHILDREN`` of every child so far): the largest resident set of one process of its tree.
+Where Linux gives each process's proportional set size (``/proc/PID/smaps_rollup``), the
+watchdog also sums it over the child and every process it started, every 0.1 s: the memory the
+whole run holds at once, pages that forked processes share counted once (``tree_mb``).
+
+The watchdog kills the child when it runs past ``timeout`` seconds or its resident memory
+passes ``rss_cap_mb``, so that a runaway run cannot take the machine down; the run then says
+why it was stopped.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ class Run:
     """User plus system CPU time of the child (less sensitive to other load than wall time)."""
     killed: str | None = None
     """Why the watchdog stopped the run (``"timeout"`` or ``"memory"``), or None."""
+    tree_mb: float | None = None
+    """The largest sum of proportional set sizes over the child's process tree, sampled every
+    0.1 s (None where Linux's ``smaps_rollup`` is not available)."""
 
     @property
     def ok(self) -> bool:
@@ -62,6 +70,44 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every living process below it (from the parent ids of ``/proc/*/stat``)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        here = todo.pop()
+        found.append(here)
+        todo.extend(children.get(here, ()))
+    return found
+
+
+def _tree_pss_mb(pid: int) -> float | None:
+    """The sum of the proportional set sizes of ``pid``'s process tree, or None when Linux does
+    not give them."""
+    total = 0
+    seen = False
+    for each in _descendants(pid):
+        try:
+            with open(f"/proc/{each}/smaps_rollup", encoding="ascii") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        seen = True
+                        break
+        except (OSError, ValueError):
+            continue
+    return total / 1024 if seen else None
+
+
 def run(
     cmd: Sequence[str],
     *,
@@ -75,6 +121,7 @@ def run(
     env.pop("GITHUB_ACTIONS", None)  # keep the plain text format, no step summary
     env.pop("GITHUB_STEP_SUMMARY", None)
     killed: list[str] = []
+    tree: list[float] = []
     done = threading.Event()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
@@ -82,6 +129,9 @@ def run(
 
         def watch() -> None:
             while not done.wait(0.1):
+                held = _tree_pss_mb(proc.pid)
+                if held is not None:
+                    tree.append(held)
                 why = None
                 if time.perf_counter() - started > timeout:
                     why = "timeout"
@@ -109,7 +159,9 @@ def run(
     # ru_maxrss is KiB on Linux, bytes on macOS
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, peak, proc.returncode, stdout, stderr, cpu, killed[0] if killed else None)
+    why = killed[0] if killed else None
+    most = max(tree) if tree else None
+    return Run(seconds, peak, proc.returncode, stdout, stderr, cpu, why, most)
 
 
 def head(text: str, lines: int = 8) -> str:

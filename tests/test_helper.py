@@ -119,3 +119,22 @@ def test_a_forked_check_that_fails_is_done_here() -> None:
         return [[Finding("E201", "here.yaml", line=1, column=1)]]
 
     assert [_shown(done) for done in forked(work)()] == [_shown(done) for done in work()]
+
+
+@needs_fork
+def test_a_plan_lets_the_helper_go_before_its_files_are_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once the plan's findings have their positions, the helper and its trees are let go, and
+    the plan document is the one a single process makes."""
+    from migrasi.api import plan
+    from migrasi.render.plan_json import plan_json
+
+    alone = plan([SHIPPED])
+    _with_helper(monkeypatch)
+    shared = plan([SHIPPED])
+    assert shared.document is not None and alone.document is not None
+    assert shared.validation.loaded.helper is None
+    assert plan_json(shared.document) == plan_json(alone.document)
+    lines = [(d.file, d.line, d.column) for d in shared.document.diagnostics]
+    assert all(line is not None for _, line, _ in lines)

@@ -169,6 +169,7 @@ def plan(
     planned = accept(made.findings, checked.items)
     everything = [*loaded.findings, *checked.findings, *planned]
     diagnostics, _ = _split(everything, loaded, show_accepted=False)
+    loaded.release()  # every finding of the plan has its position: the trees are not needed
     shown = [diagnostic(f) for f in diagnostics]
     doc = document(made, hashes, shown, dc, regions(result), scenario_doc(result.scenario))
     return PlanResult(result, made, diagnostics, hashes, doc)

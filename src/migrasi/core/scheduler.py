@@ -10,15 +10,15 @@ At its end no group can move alone to an earlier wave and raise the NPV (left-sh
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+from migrasi.core.anchoring import anchored_first
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
 from migrasi.core.repartition import MEMBERS, ROUNDS, deal_out
-from migrasi.core.rules import WAVE_RULES, rule_index
+from migrasi.core.rules import WAVE_RULES
 from migrasi.core.split import Split
 from migrasi.core.state import State
 from migrasi.core.terms import Reason
@@ -28,8 +28,6 @@ WORK = 30_000
 """How many groups the trading moves (make room, eject) may look at in one plan."""
 PAIRS = 250_000
 """How many pairs of groups one round of swaps may look at (all of them up to 500 groups)."""
-CRITICAL = rule_index(Reason.CRITICAL)
-TEAM = rule_index(Reason.TEAM_DAYS)
 SMALL = 12
 """Problems with at most this many move groups are also searched exhaustively (exhaustive.py)."""
 
@@ -48,7 +46,9 @@ def _lookahead(p: Problem, order: list[str]) -> dict[str, dict[int, Decimal]]:
         best: Decimal | None = None
         for k in reversed(waves):
             if k in g.value:
-                here = g.value[k] + sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
+                here = g.value[k]
+                if g.users:
+                    here += sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
                 best = here if best is None or here > best else best
             if best is not None:
                 own[k] = best
@@ -95,70 +95,6 @@ def _tight(p: Problem, order: list[str]) -> dict[str, bool]:
     return tight
 
 
-def _anchored_first(p: Problem, state: State) -> None:
-    """Put the anchored groups back into the earlier plan's waves where they still fit
-    (``--keep``), wave by wave, what a group depends on first. Where a wave can no longer take
-    them all, the groups left out are as few as can be and leave as little room behind as can
-    be: room left in an early wave would pull other groups in, moving them too."""
-    order = topological(_needs(p), lambda gid: (gid,))
-    rank = {gid: i for i, gid in enumerate(order)}
-    by_wave: dict[int, list[str]] = {}
-    for gid in order:
-        wave = p.anchor.get(gid)
-        if wave is not None:
-            by_wave.setdefault(wave, []).append(gid)
-    for wave in sorted(by_wave):
-        best: list[str] | None = None
-        best_score: tuple[int, tuple[int, ...]] | None = None
-        for key in _KEEP_ORDERS:
-            keyed = {g: (key(p, g), rank[g]) for g in by_wave[wave]}
-            pending = sorted(by_wave[wave], key=keyed.__getitem__)
-            kept: list[str] = []
-            while True:
-                placed = [g for g in pending if _place_if_fits(state, g, wave)]
-                if not placed:
-                    break
-                kept += placed
-                pending = [g for g in pending if g not in placed]
-            score = (len(pending), tuple(-x for x in state.used[wave].amounts))
-            if best_score is None or score < best_score:
-                best, best_score = kept, score
-            for g in kept:
-                state.place(g, None)
-        for g in best or ():
-            state.place(g, wave)
-
-
-def _place_if_fits(state: State, gid: str, wave: int) -> bool:
-    if state.fits(gid, wave):
-        state.place(gid, wave)
-        return True
-    return False
-
-
-def _by_rank(p: Problem, gid: str) -> tuple[int, ...]:
-    return ()
-
-
-def _big_first(p: Problem, gid: str) -> tuple[int, ...]:
-    load = p.groups[gid].load
-    return (-load[CRITICAL], -load[TEAM])
-
-
-def _small_first(p: Problem, gid: str) -> tuple[int, ...]:
-    load = p.groups[gid].load
-    return (-load[CRITICAL], load[TEAM])
-
-
-_KEEP_ORDERS: tuple[Callable[[Problem, str], tuple[int, ...]], ...] = (
-    _by_rank,
-    _big_first,
-    _small_first,
-)
-"""Orders to try a wave's anchored groups in (after what they depend on): as planned, the
-critical and the larger first, the critical and the smaller first."""
-
-
 def _held(p: Problem, gid: str, wave: int | None) -> bool:
     """Whether the group sits where ``--keep`` anchors it: then only a move of its own that is
     worth it (or that the plan's validity needs) takes it away, never a trade with others."""
@@ -179,21 +115,38 @@ def _worth(p: Problem, gid: str, old: int, new: int) -> bool:
     return new < old and g.value[new] - g.value[old] > toll
 
 
+def _unplanned_before(p: Problem) -> frozenset[str]:
+    """Under ``--keep``, the groups none of whose members had a wave in the earlier plan: placing
+    one moves its systems (``new``), so the groups the earlier plan placed are placed before them
+    and take the room first. Empty without ``--keep``."""
+    if p.earlier is None:
+        return frozenset()
+    waves = p.earlier.waves
+    return frozenset(
+        gid for gid, g in p.groups.items() if all(waves.get(r) is None for r in g.members)
+    )
+
+
 def _construct(p: Problem, state: State) -> None:
     plain = topological(_needs(p), lambda gid: (gid,))
     deadline, priority = _priorities(p, plain)
     reach = _lookahead(p, plain)
     tight = _tight(p, plain)
-    order = topological(_needs(p), lambda gid: (not tight[gid], deadline[gid], -priority[gid], gid))
+    afresh = _unplanned_before(p)
+    order = topological(
+        _needs(p), lambda gid: (not tight[gid], gid in afresh, deadline[gid], -priority[gid], gid)
+    )
     for gid in order:
         g = p.groups[gid]
         if state.wave[gid] is not None or any(state.wave[n] is None for n in g.needs):
             continue
-        candidates = [k for k in g.allowed if state.fits(gid, k)]
+        candidates = state.feasible(gid)
         if not candidates:
             continue
 
         def score(k: int, g: Group = g) -> tuple[Decimal, int]:
+            if not g.users:
+                return g.value[k], -k
             ahead = sum((reach[u].get(k, ZERO) for u in g.users), ZERO)
             return g.value[k] + ahead, -k
 
@@ -432,6 +385,13 @@ def _swap_fits(state: State, gid: str, a: int, hid: str, b: int) -> bool:
     return not state.swap_fails(gid, a, hid, b)
 
 
+def _settle(p: Problem, state: State) -> None:
+    """Place the groups not yet placed and move single groups while that pays: how a trial
+    arrangement of the anchored groups is judged (anchoring.py)."""
+    _construct(p, state)
+    _improve(p, state)
+
+
 def polish(p: Problem, state: State, budget: list[int] | None = None) -> None:
     """Move single groups while the plan gets better, then place unscheduled groups by making
     room, until neither helps: the plan ends valid and left-shift closed."""
@@ -443,7 +403,8 @@ def polish(p: Problem, state: State, budget: list[int] | None = None) -> None:
 def schedule(p: Problem) -> State:
     """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
     state = State(p)
-    _anchored_first(p, state)
+    if p.anchor:
+        anchored_first(p, state, lambda st: _settle(p, st))
     _construct(p, state)
     budget = [WORK]
     polish(p, state, budget)

@@ -196,12 +196,14 @@ class State:
     def feasible(self, gid: str) -> list[int]:
         """Every wave group ``gid`` could move to alone, the plan staying valid (its own wave
         included when it is placed)."""
-        if self.wave[gid] is None:
-            return [k for k in self.p.groups[gid].allowed if self.fits(gid, k)]
         bounds = self.order_bounds(gid)
         if bounds is None:
             return []
-        return [k for k in self.p.groups[gid].allowed if self.can_move(gid, k, bounds)]
+        allowed = self.p.groups[gid].allowed
+        if self.wave[gid] is None:  # what fits asks, its bounds found once
+            lo, hi = bounds
+            return [k for k in allowed if lo <= k <= hi and self.limit_failure(gid, k) is None]
+        return [k for k in allowed if self.can_move(gid, k, bounds)]
 
     # --- the deadline rule and the unscheduled rule ----------------------------------------
 

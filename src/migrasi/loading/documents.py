@@ -29,6 +29,13 @@ class Loaded:
     helper: Helper | None = None
     """The process that read some of the files and keeps their node trees, if any."""
 
+    def release(self) -> None:
+        """Let the helper go once every position has been asked: its node trees are memory
+        the rest of the run (writing the plan) needs more."""
+        if self.helper is not None:
+            self.helper.close()
+            self.helper = None
+
     def place(self, findings: Iterable[Finding]) -> list[Finding]:
         """Give every finding that has no position yet the position of its path in its file."""
         return place(findings, self.parsed, self.helper)

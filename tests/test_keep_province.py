@@ -1,0 +1,132 @@
+"""Re-plans of a province whose limits bind, kept close to its plan (``plan --keep OLD``): an
+edit of one system moves few others, and the plan passes the independent checker.
+
+The province is bench_quality's tight instance (700 systems in 12 regions, 12 waves, seed 1),
+generated into a temporary folder; the edits are bench_stability's draws.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bench.bench_quality import REGIONS, SYSTEMS, WAVES, tighten
+from bench.edits import apply_edit
+from bench.generate import DATACENTER_FILE, generate
+
+from migrasi import api
+from migrasi.render.plan_json import plan_json
+from tests.conftest import plan_data
+from tests.plancheck.keep import Old, check_kept
+from tests.plancheck.known import unexplained
+from tests.plancheck.programme import Programme
+
+
+def province(tmp: Path, seed: int = 1) -> Path:
+    """The tight province of ``seed`` under ``tmp``."""
+    folder = tmp / "province"
+    generate(folder, REGIONS, SYSTEMS, seed, WAVES)
+    path = folder / DATACENTER_FILE
+    path.write_text(tighten(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def waves(doc: dict[str, Any]) -> dict[str, int | None]:
+    """Each planned system's wave."""
+    return {s["ref"]: s["wave"] for s in doc["systems"] if s["status"] != "retained"}
+
+
+def kept_after_edit(tmp: Path, draw: int) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """OLD (the province's plan), the plan of the province after bench_stability's effort edit
+    ``draw`` kept close to OLD and checked by the independent checker, and the edited ref."""
+    source = province(tmp)
+    old = tmp / "old" / "plan.json"
+    old.parent.mkdir()
+    old_doc = api.plan_document([source])
+    old.write_text(plan_json(old_doc), encoding="utf-8")
+    folder = tmp / "edited"
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
+    edit = apply_edit(folder, "effort", random.Random(f"province-effort-{draw}"))
+    assert edit is not None and edit.ref is not None
+    result = api.plan([folder], keep=old)
+    assert result.document is not None
+    doc = plan_data(result.document)
+    inputs = api.validate([folder]).loaded.inputs
+    assert unexplained(check_kept(doc, inputs, Old.read(old), 0), Programme(inputs), doc) == []
+    return plan_data(old_doc), doc, edit.ref
+
+
+def others_moved(old: dict[str, Any], new: dict[str, Any], ref: str) -> list[str]:
+    """The systems planned in both whose wave differs, ``ref`` (alone in its group) left out."""
+    before, after = waves(old), waves(new)
+    return sorted(r for r, w in after.items() if r in before and before[r] != w and r != ref)
+
+
+def test_a_larger_system_leaves_out_the_group_that_moves_fewest(tmp_path: Path) -> None:
+    """A system 5 effort days larger in a full wave (r0010-kab-batang-sabak/parkir, 8 → 13)
+    moves at most 2 other systems with --keep: the group left out of the wave is the one whose
+    absence moves fewest, not one whose room pulls a chain of groups forward (12 moved)."""
+    old, kept, ref = kept_after_edit(tmp_path, 2)
+    assert ref == "r0010-kab-batang-sabak/parkir"
+    assert len(others_moved(old, kept, ref)) <= 2
+
+
+def test_a_group_left_out_is_placed_before_groups_never_planned(tmp_path: Path) -> None:
+    """A group left out of its full wave (after r0002-kab-batang-tinggi/lpse grew 8 → 13 days)
+    is placed again before the groups OLD left unscheduled take the room: no system OLD
+    planned in a wave ends unscheduled, and no system OLD left out is planned."""
+    old, kept, ref = kept_after_edit(tmp_path, 0)
+    assert ref == "r0002-kab-batang-tinggi/lpse"
+    before, after = waves(old), waves(kept)
+    assert [r for r, w in after.items() if before.get(r) is not None and w is None] == []
+    assert [r for r, w in after.items() if r in before and before[r] is None and w] == []
+    assert len(others_moved(old, kept, ref)) <= 2
+
+
+def test_construction_places_groups_left_out_before_groups_never_planned(tmp_path: Path) -> None:
+    """With the anchored groups placed as the first way leaves them (lpse grown 8 → 13 days
+    leaves r0008-kab-air-lamo/sikda out of wave 8), the construction places sikda again before
+    the groups OLD left unscheduled take the capacity it fits in."""
+    from migrasi.core.anchoring import arrange_all
+    from migrasi.core.keep import Earlier
+    from migrasi.core.problem import build
+    from migrasi.core.scheduler import _construct
+    from migrasi.core.state import State
+
+    source = province(tmp_path)
+    old = api.plan_document([source])
+    folder = tmp_path / "edited"
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
+    assert apply_edit(folder, "effort", random.Random("province-effort-0")) is not None
+    result = api.validate([folder])
+    dc = result.inputs.datacenter
+    assert dc is not None
+    checked = result.checked
+    earlier = Earlier.of(old, "0" * 64, Decimal(0))
+    p = build(checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups,
+              earlier)  # fmt: skip
+    state = State(p)
+    arrange_all(p, state)
+    sikda = p.of["r0008-kab-air-lamo/sikda"]
+    assert p.anchor[sikda] == 8 and state.wave[sikda] is None
+    _construct(p, state)
+    assert state.wave[sikda] is not None
+
+
+def test_a_group_left_out_is_needed_by_no_group_placed(tmp_path: Path) -> None:
+    """The province of seed 3 with team_days 5% smaller, kept close to its plan, passes the
+    checker: a way of leaving groups out of a full wave that a group placed in a later wave
+    depends on is not tried (it left dependants of an unscheduled group scheduled)."""
+    source = province(tmp_path, 3)
+    old = tmp_path / "old" / "plan.json"
+    old.parent.mkdir()
+    old.write_text(plan_json(api.plan_document([source])), encoding="utf-8")
+    assert apply_edit(source, "team_days", random.Random(0)) is not None
+    result = api.plan([source], keep=old)
+    assert result.document is not None
+    doc = plan_data(result.document)
+    inputs = api.validate([source]).loaded.inputs
+    assert unexplained(check_kept(doc, inputs, Old.read(old), 0), Programme(inputs), doc) == []
