@@ -138,3 +138,17 @@ def test_a_plan_lets_the_helper_go_before_its_files_are_written(
     assert plan_json(shared.document) == plan_json(alone.document)
     lines = [(d.file, d.line, d.column) for d in shared.document.diagnostics]
     assert all(line is not None for _, line, _ in lines)
+
+
+@needs_fork
+def test_a_helper_whose_reader_is_gone_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When this process stops taking files (Ctrl-C ends it), the helper returns, no traceback."""
+    import multiprocessing
+    import signal
+
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep this process's Ctrl-C
+    reads, sent = multiprocessing.Pipe(duplex=False)
+    mine, theirs = multiprocessing.Pipe()
+    reads.close()
+    work: list[helper.Work] = [(p, p.name, None) for p in sorted(SHIPPED.glob("*.yaml"))]
+    helper._serve(sent, theirs, (mine,), work)

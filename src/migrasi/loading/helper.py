@@ -192,19 +192,19 @@ def _serve(sent: Any, connection: Any, other_ends: tuple[Any, ...], work: list[W
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _close(*other_ends)
     trees = {}
-    for path, name, outside in work:
-        read = read_file(path, name, outside)
-        if read.parsed is not None and read.parsed.root is not None:
-            trees[read.name] = read.parsed.root
-            read.parsed.root = None
-            read.parsed.remote = True
-        if read.parsed is not None:
-            read.parsed.data = None
-        sent.send(read)
-    sent.close()
-    while True:
-        try:
+    try:
+        for path, name, outside in work:
+            read = read_file(path, name, outside)
+            if read.parsed is not None and read.parsed.root is not None:
+                trees[read.name] = read.parsed.root
+                read.parsed.root = None
+                read.parsed.remote = True
+            if read.parsed is not None:
+                read.parsed.data = None
+            sent.send(read)
+        sent.close()
+        while True:
             asks: list[Ask] = connection.recv()
-        except (EOFError, OSError):
-            return
-        connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])
+            connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])
+    except (EOFError, OSError):  # this process is done with the helper, or gone (Ctrl-C)
+        return
