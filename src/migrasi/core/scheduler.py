@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from migrasi.core.anchoring import anchored_first
+from migrasi.core.anchoring import anchored_first, fill_first
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
@@ -425,6 +425,7 @@ def schedule(p: Problem) -> State:
     state = State(p)
     if p.anchor:
         anchored_first(p, state, lambda st: _settle(p, st))
+        fill_first(p, state, _unplanned_before(p), lambda st: _settle(p, st))
     _construct(p, state)
     budget = [WORK]
     polish(p, state, budget)
