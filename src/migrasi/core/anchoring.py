@@ -67,15 +67,14 @@ def _fill(state: State, wave: int, pending: list[str]) -> list[str]:
     """Place the groups of ``pending`` in ``wave`` in that order, pass after pass while any
     fits; the groups left out."""
     while True:
-        placed = [g for g in pending if state.fits(g, wave) and _place(state, g, wave)]
+        placed: set[str] = set()
+        for g in pending:
+            if state.fits(g, wave):
+                state.place(g, wave)
+                placed.add(g)
         if not placed:
             return pending
         pending = [g for g in pending if g not in placed]
-
-
-def _place(state: State, gid: str, wave: int) -> bool:
-    state.place(gid, wave)
-    return True
 
 
 def _arrange(state: State, wave: int, groups: list[str]) -> None:
