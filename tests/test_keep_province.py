@@ -159,3 +159,30 @@ def test_a_group_left_out_goes_back_when_its_wave_has_room_again(tmp_path: Path)
     2 million more, less than the minimum gain of 5 million) and the plan passes the checker."""
     doc = kept_after_team_days(tmp_path, 1, 5_000_000)
     assert waves(doc)["r0011-kab-bukit-tembesi/ppdb-3"] == 3
+
+
+def test_scheduling_the_same_kept_problem_twice_gives_the_same_plan(tmp_path: Path) -> None:
+    """The anchors that fill room first (e-samsat-link-2 removed: satu-data-4 into wave 6) hold
+    only while one plan is made: afterwards the problem has the earlier plan's anchors alone, and
+    a second schedule of it gives the same waves."""
+    from migrasi.core.keep import Earlier
+    from migrasi.core.problem import build
+    from migrasi.core.scheduler import schedule
+
+    source = province(tmp_path)
+    old = api.plan_document([source])
+    folder = tmp_path / "edited"
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
+    assert apply_edit(folder, "removed", random.Random("province-removed-1")) is not None
+    result = api.validate([folder])
+    dc = result.inputs.datacenter
+    assert dc is not None
+    checked = result.checked
+    earlier = Earlier.of(old, "0" * 64, Decimal(0))
+    p = build(checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups,
+              earlier)  # fmt: skip
+    anchors = dict(p.anchor)
+    first = dict(schedule(p).wave)
+    assert p.anchor == anchors
+    assert first[p.of["r0009-kab-muara-pauh/satu-data-4"]] == 6
+    assert dict(schedule(p).wave) == first

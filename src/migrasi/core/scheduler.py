@@ -421,7 +421,21 @@ def polish(p: Problem, state: State, budget: list[int] | None = None) -> None:
 
 
 def schedule(p: Problem) -> State:
-    """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
+    """Assign every move group a wave (or leave it unscheduled when no wave can take it).
+
+    Under ``--keep`` the groups that fill room first are anchored while the plan is made
+    (anchoring.fill_first); the problem's anchors are the earlier plan's again afterwards, so
+    that scheduling the same problem twice gives the same plan and exact mode's premium is paid
+    for the earlier plan's waves alone."""
+    anchors = dict(p.anchor)
+    try:
+        return _schedule(p)
+    finally:
+        p.anchor.clear()
+        p.anchor.update(anchors)
+
+
+def _schedule(p: Problem) -> State:
     state = State(p)
     if p.anchor:
         anchored_first(p, state, lambda st: _settle(p, st))
