@@ -9,6 +9,11 @@ filling, by moving a group from a later wave, which leaves room there in turn. S
 left out are as few as can be, and among the ways of leaving out that many, the one kept is
 the one whose plan, once the other groups are placed and moved while that pays
 (``settle``), moves the fewest systems away from the earlier plan (then the one worth most).
+Room can also open (a system removed or made smaller): the groups the earlier plan left
+unscheduled that now fit must be placed (the unscheduled rule), and where they go decides again
+how many systems move: in their own best wave, they leave the room that opened for closure to
+fill by pulling groups forward; in the room itself, often none move. So they are placed first,
+each where the settled plan moves fewest (``fill_first``), and anchored there.
 The trials are bounded by a count of groups, never by the clock.
 """
 
@@ -198,3 +203,33 @@ _ORDERS: tuple[Callable[[Problem, str], tuple[int, ...]], ...] = (
 )
 """Orders to try a wave's anchored groups in (after what they depend on): as planned, the
 critical and the larger first, the critical and the smaller first."""
+
+
+def fill_first(
+    p: Problem, state: State, afresh: frozenset[str], settle: Callable[[State], None]
+) -> None:
+    """Place the groups of ``afresh`` (none of whose members had a wave in the earlier plan)
+    that can now be placed (room opened: a system removed or smaller) where the settled plan
+    moves the fewest systems, best first, while that moves fewer than leaving them to the
+    construction; each is anchored where it is placed, so that it holds the room it fills."""
+    budget = [TRIALS]
+    best_score = _trial(p, state, settle, budget)
+    while best_score is not None:
+        best: tuple[str, int] | None = None
+        for gid in sorted(afresh):
+            if state.wave[gid] is not None or state.missing_needs(gid, len(p.calendar)):
+                continue
+            for k in state.feasible(gid):
+                state.place(gid, k)
+                p.anchor[gid] = k
+                score = _trial(p, state, settle, budget)
+                del p.anchor[gid]
+                state.place(gid, None)
+                if score is None:
+                    return
+                if score < best_score:
+                    best, best_score = (gid, k), score
+        if best is None:
+            return
+        state.place(best[0], best[1])
+        p.anchor[best[0]] = best[1]

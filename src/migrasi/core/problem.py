@@ -78,7 +78,10 @@ class Problem:
     earlier: Earlier | None = None
     """The plan to stay close to (``--keep``), if any."""
     anchor: dict[str, int] = field(default_factory=dict)
-    """Group id → the earlier plan's wave it is anchored to (``--keep``)."""
+    """Group id → the wave it is anchored to (``--keep``): the earlier plan's, and, while the
+    scheduler runs, for a group the earlier plan left unscheduled, the wave it was placed in
+    first to fill room that opened (anchoring.fill_first; scheduler.schedule takes those away
+    again when it ends)."""
     fast: bool = False
     """Whether search values use the closed form of the NPV (large problems)."""
     own: dict[str, tuple[Reason | None, ...]] = field(default_factory=dict)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from migrasi.core.anchoring import anchored_first
+from migrasi.core.anchoring import anchored_first, fill_first
 from migrasi.core.exhaustive import search
 from migrasi.core.graph import topological
 from migrasi.core.problem import ZERO, Group, Problem
@@ -101,15 +101,26 @@ def _held(p: Problem, gid: str, wave: int | None) -> bool:
     return p.toll(gid, wave) is not None
 
 
-def _worth(p: Problem, gid: str, old: int, new: int) -> bool:
-    """Whether moving an anchored group from its wave to ``new`` is worth it: it is less late
-    there, or ``new`` is earlier and the NPV rises by more than the minimum gain. True for a
-    group not anchored. A later wave worth more is not taken: no rule asks for it (closure looks
-    at earlier waves only), and the room it would leave pulls other groups after it."""
-    toll = p.toll(gid, old)
-    if toll is None:
-        return True
+def _worth(p: Problem, gid: str, old: int | None, new: int) -> bool:
+    """Whether moving group ``gid`` alone from wave ``old`` to ``new`` is worth it under
+    ``--keep`` (always, for a group not anchored to either). Back into the wave it is anchored
+    to: when it is less late there, or as late and the NPV falls by no more than the minimum
+    gain (planning.md: a group that can take its old wave stays there unless moving it raises
+    the NPV by more than that). Away from that wave: when it is less late, or ``new`` is earlier
+    and the NPV rises by more than the minimum gain. A later wave worth more is not taken: no
+    rule asks for it (closure looks at earlier waves only), and the room it would leave pulls
+    other groups after it."""
     g = p.groups[gid]
+    home = p.toll(gid, new)
+    if home is not None:
+        if old is None:
+            return True
+        if g.late_at[new] != g.late_at[old]:
+            return g.late_at[new] < g.late_at[old]
+        return g.value[old] - g.value[new] <= home
+    toll = p.toll(gid, old)
+    if toll is None or old is None:
+        return True
     if g.late_at[new] != g.late_at[old]:
         return g.late_at[new] < g.late_at[old]
     return new < old and g.value[new] - g.value[old] > toll
@@ -173,9 +184,7 @@ def _improve(p: Problem, state: State, rounds: int = 50) -> None:
             bounds = state.order_bounds(gid)
             if bounds is None:
                 continue
-            for k in preference[gid]:
-                if k == old:
-                    break
+            for k in _candidates(p, gid, old, preference[gid]):
                 if not state.can_move(gid, k, bounds) or not _worth(p, gid, old, k):
                     continue
                 state.place(gid, k)
@@ -185,6 +194,17 @@ def _improve(p: Problem, state: State, rounds: int = 50) -> None:
                 state.place(gid, old)
         if not changed:
             return
+
+
+def _candidates(p: Problem, gid: str, old: int, preference: list[int]) -> list[int]:
+    """The waves a placed group tries to move to, in order: under ``--keep``, the wave it is
+    anchored to first (going back there alone is what planning.md asks when it is worth no more
+    than the minimum gain, :func:`_worth`), then the waves it prefers to its own."""
+    better = preference[: preference.index(old)]
+    home = p.anchor.get(gid)
+    if home is None or home == old:
+        return better
+    return [home, *(k for k in better if k != home)]
 
 
 def _make_room(
@@ -401,10 +421,25 @@ def polish(p: Problem, state: State, budget: list[int] | None = None) -> None:
 
 
 def schedule(p: Problem) -> State:
-    """Assign every move group a wave (or leave it unscheduled when no wave can take it)."""
+    """Assign every move group a wave (or leave it unscheduled when no wave can take it).
+
+    Under ``--keep`` the groups that fill room first are anchored while the plan is made
+    (anchoring.fill_first); the problem's anchors are the earlier plan's again afterwards, so
+    that scheduling the same problem twice gives the same plan and exact mode's premium is paid
+    for the earlier plan's waves alone."""
+    anchors = dict(p.anchor)
+    try:
+        return _schedule(p)
+    finally:
+        p.anchor.clear()
+        p.anchor.update(anchors)
+
+
+def _schedule(p: Problem) -> State:
     state = State(p)
     if p.anchor:
         anchored_first(p, state, lambda st: _settle(p, st))
+        fill_first(p, state, _unplanned_before(p), lambda st: _settle(p, st))
     _construct(p, state)
     budget = [WORK]
     polish(p, state, budget)
