@@ -226,3 +226,17 @@ def test_explain_plan_needs_the_system_in_the_inventories(
     result = cli("explain", "kota-jambi/simpeg", "--plan", "plans/current", str(good_dir))
     assert result.code == 2
     assert "kota-jambi/simpeg" in result.err and "not in the inventories" in result.err
+
+
+def test_a_run_that_ends_the_process_exits_with_its_code_and_whole_output(cli: Any) -> None:
+    """Ended without freeing what it read, ``migrasi validate`` keeps its exit code and output."""
+    case = ROOT / "tests" / "corpus" / "e203-unknown-same-region-ref"
+    alone = cli("validate", str(case), "--format", "json")
+    done = subprocess.run(
+        [sys.executable, "-m", "migrasi", "validate", str(case), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (1, alone.out, alone.err)

@@ -1,4 +1,5 @@
-"""Reading a large input with a helper process gives exactly what one process reads alone."""
+"""Reading and checking a large input with other processes gives exactly what one process
+finds alone."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from migrasi.api import ValidationResult, validate
+from migrasi.core.checks import check
 from migrasi.core.findings import Finding
 from migrasi.loading import helper
+from migrasi.loading.aside import forked
+from migrasi.loading.documents import load
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
@@ -91,6 +95,33 @@ def test_small_inputs_and_one_core_are_read_alone(monkeypatch: pytest.MonkeyPatc
 
 
 @needs_fork
+@pytest.mark.parametrize("case", [*CASES, SHIPPED], ids=lambda p: p.name)
+def test_checks_half_done_in_a_forked_process_are_the_same(case: Path) -> None:
+    """The checks with their ungrouped half in a forked process give the same findings."""
+    inputs = load([case]).inputs
+    alone, shared = check(inputs), check(inputs, aside=forked)
+    assert _shown(shared.findings) == _shown(alone.findings)
+    assert (shared.groups, shared.fixed, shared.movable) == (
+        alone.groups,
+        alone.fixed,
+        alone.movable,
+    )
+
+
+@needs_fork
+def test_a_forked_check_that_fails_is_done_here() -> None:
+    """When the forked process fails before it answers, this process does its work itself."""
+    parent = os.getpid()
+
+    def work() -> list[list[Finding]]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return [[Finding("E201", "here.yaml", line=1, column=1)]]
+
+    assert [_shown(done) for done in forked(work)()] == [_shown(done) for done in work()]
+
+
+@needs_fork
 def test_a_plan_lets_the_helper_go_before_its_files_are_written(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -107,3 +138,17 @@ def test_a_plan_lets_the_helper_go_before_its_files_are_written(
     assert plan_json(shared.document) == plan_json(alone.document)
     lines = [(d.file, d.line, d.column) for d in shared.document.diagnostics]
     assert all(line is not None for _, line, _ in lines)
+
+
+@needs_fork
+def test_a_helper_whose_reader_is_gone_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When this process stops taking files (Ctrl-C ends it), the helper returns, no traceback."""
+    import multiprocessing
+    import signal
+
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep this process's Ctrl-C
+    reads, sent = multiprocessing.Pipe(duplex=False)
+    mine, theirs = multiprocessing.Pipe()
+    reads.close()
+    work: list[helper.Work] = [(p, p.name, None) for p in sorted(SHIPPED.glob("*.yaml"))]
+    helper._serve(sent, theirs, (mine,), work)

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from migrasi.core.checks import Checked, accept, check
 from migrasi.core.findings import Finding, sorted_findings, tally
-from migrasi.core.plan import Plan
-from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
 from migrasi.loading.documents import Loaded, load
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the plan's modules are imported where a plan is made: validate needs none
     from migrasi.core.keep import Earlier
     from migrasi.core.models import DataCenter
+    from migrasi.core.plan import Plan
+    from migrasi.core.plandoc import PlanDoc, RegionDoc, ScenarioDoc
     from migrasi.core.programme import Inputs
     from migrasi.core.scenario import Scenario
     from migrasi.core.whatif import Base, Outcome
@@ -99,7 +99,12 @@ def validate(
             loaded.inputs, problems = apply_to(loaded.inputs, chosen.scenario, chosen.file)
             extra += problems
     loaded.inputs = loaded.inputs.with_datacenter(progress.as_of(as_of))
-    checked = check(loaded.inputs)
+    if loaded.helper is not None:  # a large input: half of the checks in a forked process
+        from migrasi.loading.aside import forked
+
+        checked = check(loaded.inputs, aside=forked)
+    else:
+        checked = check(loaded.inputs)
     everything = [*loaded.findings, *extra, *checked.findings]
     shown, accepted = _split(everything, loaded, show_accepted)
     files = len(loaded.files) + (scenario is not None)
@@ -174,6 +179,8 @@ def scenario_doc(chosen: ScenarioInput | None) -> ScenarioDoc | None:
     """What plan.json records of the scenario a plan was made under (None without one)."""
     if chosen is None:
         return None
+    from migrasi.core.plandoc import ScenarioDoc
+
     return ScenarioDoc.model_construct(name=chosen.name, file=chosen.file, sha256=chosen.sha256)
 
 
@@ -230,6 +237,8 @@ def _planned(result: PlanResult) -> PlanResult:
 
 def regions(result: ValidationResult) -> dict[str, RegionDoc]:
     """Region id → its name, Kemendagri code and kind, from the inventories."""
+    from migrasi.core.plandoc import RegionDoc
+
     return {
         inv.region.id: RegionDoc.model_construct(
             name=inv.region.name, code=inv.region.code, kind=inv.region.kind

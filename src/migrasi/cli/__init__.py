@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import sys
+
+from migrasi.cli.ending import begin, finish
 
 
 def main() -> None:
@@ -15,12 +16,10 @@ def main() -> None:
         guard()  # a closed stdout, `| head` or an ASCII terminal never changes the exit code
         from migrasi.cli.app import run
 
+        begin()
         code = run(sys.argv[1:])
     except KeyboardInterrupt:  # Ctrl-C while loading, or after the command's own handler
         print("migrasi: interrupted", file=sys.stderr)
         code = 130
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: exit with its code
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    sys.exit(code)
+    finish(code)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
+from migrasi.cli.ending import leave_to_exit
 from migrasi.cli.options import AS_OF, LANG, PATHS, Lang, format_option, paths_or_default
 from migrasi.render.reporters import FORMATS
 
@@ -57,6 +58,7 @@ def validate(
         line += text("summary.accepted", lang.value, accepted=len(result.accepted))
     print(line, file=sys.stderr)
     failed = result.errors > 0 or (strict and result.warnings > 0)
+    leave_to_exit(result)
     return 1 if failed else 0
 
 

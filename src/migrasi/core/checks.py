@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,31 +45,51 @@ def _id_path(item: Item) -> Path:
     return ("systems", item.index, "id")
 
 
-def check(inputs: Inputs, groups: Groups | None = None) -> Checked:
+Aside = Callable[[Callable[[], list[list[Finding]]]], Callable[[], list[list[Finding]]]]
+"""Starts work that needs nothing else of the checks and gives a function that returns its
+result: at once by default, or in another process for a large input (``loading/aside.py``)."""
+
+
+def at_once(work: Callable[[], list[list[Finding]]]) -> Callable[[], list[list[Finding]]]:
+    """The :data:`Aside` that does the work here and now."""
+    done = work()
+    return lambda: done
+
+
+def check(inputs: Inputs, groups: Groups | None = None, aside: Aside = at_once) -> Checked:
     """Run every cross-file check on what could be read; ``groups`` are the move groups when
-    they are known already (the same systems and refs under changed figures)."""
+    they are known already (the same systems and refs under changed figures). Most checks that
+    need no move groups are done through ``aside``; the findings keep one order either way."""
     out: list[Finding] = []
     out.extend(_datacenter_count(inputs))
     out.extend(_region_duplicates(inputs))
     items, dup = _items(inputs)
     out.extend(dup)
-    out.extend(_refs(inputs, items))
     dc = inputs.datacenter
-    if dc is not None:
-        out.extend(_currencies(inputs, items))
-    out.extend(_move_with_kinds(items))
+
+    def ungrouped() -> list[list[Finding]]:
+        return [
+            list(_refs(inputs, items)),
+            list(_move_with_kinds(items)),
+            list(_warnings(inputs, items)),
+        ]
+
+    pending = aside(ungrouped)
+    currencies = list(_currencies(inputs, items)) if dc is not None else []
     groups = groups if groups is not None else move_groups(items)
+    grouped: list[Finding] = []
     fixed: dict[str, Record] = {}
     free = groups
     if dc is not None:
         calendar = waves(dc.schedule)
         as_of = dc.schedule.as_of
-        out.extend(progress.check(items, groups, calendar, as_of))
+        grouped.extend(progress.check(items, groups, calendar, as_of))
         fixed = progress.records(items, calendar, as_of)
         free = progress.movable(groups, items, fixed)
-        out.extend(_never_fits(inputs, items, free, calendar))
-        out.extend(_pins(items, free, calendar, dc.schedule.pilot, as_of))
-    out.extend(_warnings(inputs, items))
+        grouped.extend(_never_fits(inputs, items, free, calendar))
+        grouped.extend(_pins(items, free, calendar, dc.schedule.pilot, as_of))
+    refs, kinds, warnings = pending()
+    out += [*refs, *currencies, *kinds, *grouped, *warnings]
     return Checked(accept(out, items), items, groups, fixed, free)
 
 

@@ -142,7 +142,8 @@ def _places(number: Decimal) -> int:
 def _bounds(number: Decimal, ge: int | None, gt: int | None, le: int | None) -> None:
     if number.copy_abs() > LARGEST and (le is None or le > LARGEST):
         raise _fail("m_range", op="≤", bound=LARGEST, got=_short(number))
-    if _places(number) > PLACES:
+    exponent = number.as_tuple().exponent  # written with at most PLACES places, it holds no more
+    if isinstance(exponent, int) and exponent < -PLACES and _places(number) > PLACES:
         raise _fail("m_places", most=PLACES, got=_short(number))
     if ge is not None and number < ge:
         raise _fail("m_range", op="≥", bound=ge, got=str(number))

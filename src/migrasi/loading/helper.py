@@ -34,28 +34,34 @@ Ask = tuple[str, FindingPath, Anchor]
 SHARE_ABOVE = 4 * 1024 * 1024
 """Inputs of more bytes than this are read by two processes (the 10,000-system benchmark set
 is about 4.6 MB); below it, starting a helper costs more than it saves."""
-HELPER_SHARE = 0.44
+HELPER_SHARE = 0.48
 """The helper's share of the bytes: less than half, for it also pickles what it read and this
 process unpickles it."""
 
 
 def read_all(work: Sequence[Work]) -> tuple[list[FileRead], Helper | None]:
-    """Every file of ``work`` read, in the order given, and the helper that read some, if any."""
+    """Every file of ``work`` read, in the order given, and the helper that read some, if any.
+
+    The helper sends each file as soon as it has read it; between its own files this process
+    takes what has arrived, so that neither waits on the other to pickle or unpickle it all."""
     from migrasi.loading.reading import read_file
 
-    theirs = _share(work)
+    theirs = sorted(_share(work))
     helper = Helper.start([work[n] for n in theirs]) if theirs else None
     reads: list[FileRead | None] = [None] * len(work)
+    got: list[FileRead] = []
+    mine = set(range(len(work))).difference(theirs)
     for n, (path, name, outside) in enumerate(work):
-        if n not in theirs:
+        if n in mine:
             reads[n] = read_file(path, name, outside)
+            if helper is not None:
+                helper.take(got, len(theirs), wait=False)
     if helper is not None:
-        received = helper.results()
-        if received is None:
-            helper = None
-        else:
-            for n, read in zip(sorted(theirs), received, strict=True):
+        if helper.take(got, len(theirs), wait=True):
+            for n, read in zip(theirs, got, strict=True):
                 reads[n] = read
+        else:
+            helper = None
     for n, (path, name, outside) in enumerate(work):
         if reads[n] is None:  # the helper failed: read its files here
             reads[n] = read_file(path, name, outside)
@@ -101,34 +107,45 @@ def _can_fork() -> bool:
 class Helper:
     """A forked process that read some of the files and keeps their node trees."""
 
-    def __init__(self, connection: Any, process: Any, files: set[str]) -> None:
+    def __init__(self, reads: Any, connection: Any, process: Any) -> None:
+        self._reads = reads
         self._connection = connection
         self._process = process
-        self.files = files
+        self.files: set[str] = set()
         """The names of the files whose node trees the helper keeps."""
-        self._closed = weakref.finalize(self, connection.close)
+        self._closed = weakref.finalize(self, _close, reads, connection)
 
     @classmethod
     def start(cls, work: Sequence[Work]) -> Helper:
-        """Fork a helper that reads ``work`` (its results wait in the pipe)."""
+        """Fork a helper that reads ``work``; it sends each file as it is read, on a pipe that
+        holds several files, so that it seldom waits for this process to take them."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
+        reads, sent = context.Pipe(duplex=False)
+        _widen(sent)
         mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, mine, list(work)), daemon=True)
+        process = context.Process(
+            target=_serve, args=(sent, theirs, (reads, mine), list(work)), daemon=True
+        )
         process.start()
+        sent.close()
         theirs.close()
-        return cls(mine, process, set())
+        return cls(reads, mine, process)
 
-    def results(self) -> list[FileRead] | None:
-        """What the helper read, in the order given; None when it failed (it is then closed)."""
+    def take(self, got: list[FileRead], count: int, *, wait: bool) -> bool:
+        """Add to ``got`` what the helper has sent of its ``count`` files (all of them when
+        ``wait``); False when it failed (it is then closed and ``got`` is of no use)."""
         try:
-            received: list[FileRead] = self._connection.recv()
+            while len(got) < count and (wait or self._reads.poll()):
+                read: FileRead = self._reads.recv()
+                got.append(read)
+                if read.parsed is not None and read.parsed.remote:
+                    self.files.add(read.name)
         except (EOFError, OSError):
             self.close()
-            return None
-        self.files = {r.name for r in received if r.parsed is not None and r.parsed.remote}
-        return received
+            return False
+        return True
 
     def positions(self, asks: Sequence[Ask]) -> list[tuple[int, int]]:
         """The 1-based line and column of each path asked, on the helper's trees."""
@@ -142,30 +159,52 @@ class Helper:
         self._process.join(timeout=5)
 
 
-def _serve(connection: Any, other_end: Any, work: list[Work]) -> None:
-    """In the helper: read ``work``, send it without the node trees, then answer positions
-    until the pipe closes (the other end's copy that the fork gave the helper closed first)."""
+PIPE_BYTES = 1024 * 1024
+"""What the pipe of read files holds (Linux allows an unprivileged process up to 1 MiB): about
+a dozen region files."""
+
+
+def _widen(connection: Any) -> None:
+    """Let the pipe under ``connection`` hold :data:`PIPE_BYTES`, where the system allows it."""
+    import contextlib
+    import fcntl
+
+    setting = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setting is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(connection.fileno(), setting, PIPE_BYTES)
+
+
+def _close(*connections: Any) -> None:
+    for connection in connections:
+        connection.close()
+
+
+def _serve(sent: Any, connection: Any, other_ends: tuple[Any, ...], work: list[Work]) -> None:
+    """In the helper: read ``work``, send each file as it is read, without its node tree,
+    then answer positions until the pipe closes (this process's copies of the other ends,
+    which the fork gave it, closed first)."""
     import signal
 
     from migrasi.loading.locate import position
     from migrasi.loading.reading import read_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    other_end.close()
-    reads = [read_file(path, name, outside) for path, name, outside in work]
+    _close(*other_ends)
     trees = {}
-    for read in reads:
-        if read.parsed is not None and read.parsed.root is not None:
-            trees[read.name] = read.parsed.root
-            read.parsed.root = None
-            read.parsed.remote = True
-        if read.parsed is not None:
-            read.parsed.data = None
-    connection.send(reads)
-    del reads
-    while True:
-        try:
+    try:
+        for path, name, outside in work:
+            read = read_file(path, name, outside)
+            if read.parsed is not None and read.parsed.root is not None:
+                trees[read.name] = read.parsed.root
+                read.parsed.root = None
+                read.parsed.remote = True
+            if read.parsed is not None:
+                read.parsed.data = None
+            sent.send(read)
+        sent.close()
+        while True:
             asks: list[Ask] = connection.recv()
-        except (EOFError, OSError):
-            return
-        connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])
+            connection.send([position(trees[file], path, anchor) for file, path, anchor in asks])
+    except (EOFError, OSError):  # this process is done with the helper, or gone (Ctrl-C)
+        return

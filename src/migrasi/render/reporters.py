@@ -48,6 +48,7 @@ def as_text(
     """Compiler-style lines, each with the offending source line and a caret under the column."""
     colors = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "accepted": "\x1b[1;36m"}
     out: list[str] = []
+    split: dict[str, list[str]] = {}  # each file's lines, split once for all its findings
     for f in findings:
         severity: str = f.severity
         if color:
@@ -60,7 +61,9 @@ def as_text(
         out.append(f"{head} {terminal(path)}: {body}" if path else f"{head}: {body}")
         source = sources.get(f.file or "")
         if source is not None and f.line is not None and f.column is not None:
-            lines = source.splitlines()
+            lines = split.get(f.file or "")
+            if lines is None:
+                lines = split[f.file or ""] = source.splitlines()
             if 0 < f.line <= len(lines):
                 shown = terminal(lines[f.line - 1].replace("\t", " "))
                 if len(shown) <= 240:
