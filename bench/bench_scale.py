@@ -347,7 +347,7 @@ def goals(
     v, p = big.validate, big.plan
     vr, pr = big.ratio(v), big.ratio(p)
     if vr is not None:
-        rows.append((f"validate ≤ 1.5× the parse floor ({at})", f"{vr:.2f}×", yes(vr <= 1.5)))
+        rows.append((f"validate ≤ 1.0× the parse floor ({at})", f"{vr:.2f}×", yes(vr <= 1.0)))
     if schema is not None and v.seconds and not v.failure:
         if schema.yaml_s is not None and schema.yaml_status == 0:
             speed = schema.yaml_s / v.seconds
