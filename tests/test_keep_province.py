@@ -11,7 +11,7 @@ import random
 import shutil
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench.bench_quality import REGIONS, SYSTEMS, WAVES, tighten
 from bench.edits import apply_edit
@@ -23,6 +23,9 @@ from tests.conftest import plan_data
 from tests.plancheck.keep import Old, check_kept
 from tests.plancheck.known import unexplained
 from tests.plancheck.programme import Programme
+
+if TYPE_CHECKING:
+    from migrasi.core.problem import Problem
 
 
 def province(tmp: Path, seed: int = 1) -> Path:
@@ -104,29 +107,36 @@ def test_construction_places_groups_left_out_before_groups_never_planned(tmp_pat
     leaves r0008-kab-air-lamo/sikda out of wave 8), the construction places sikda again before
     the groups OLD left unscheduled take the capacity it fits in."""
     from migrasi.core.anchoring import arrange_all
-    from migrasi.core.keep import Earlier
-    from migrasi.core.problem import build
     from migrasi.core.scheduler import _construct
     from migrasi.core.state import State
 
-    source = province(tmp_path)
-    old = api.plan_document([source])
-    folder = tmp_path / "edited"
-    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
-    assert apply_edit(folder, "effort", random.Random("province-effort-0")) is not None
-    result = api.validate([folder])
-    dc = result.inputs.datacenter
-    assert dc is not None
-    checked = result.checked
-    earlier = Earlier.of(old, "0" * 64, Decimal(0))
-    p = build(checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups,
-              earlier)  # fmt: skip
+    p = kept_problem(tmp_path, "effort", 0)
     state = State(p)
     arrange_all(p, state)
     sikda = p.of["r0008-kab-air-lamo/sikda"]
     assert p.anchor[sikda] == 8 and state.wave[sikda] is None
     _construct(p, state)
     assert state.wave[sikda] is not None
+
+
+def kept_problem(tmp: Path, kind: str, draw: int) -> Problem:
+    """The problem of the province after bench_stability's edit ``kind`` ``draw``, to be kept
+    close to the plan of the unedited province (minimum gain 0)."""
+    from migrasi.core.keep import Earlier
+    from migrasi.core.problem import build
+
+    source = province(tmp)
+    old = api.plan_document([source])
+    folder = tmp / "edited"
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
+    assert apply_edit(folder, kind, random.Random(f"province-{kind}-{draw}")) is not None
+    result = api.validate([folder])
+    dc = result.inputs.datacenter
+    assert dc is not None
+    checked = result.checked
+    earlier = Earlier.of(old, "0" * 64, Decimal(0))
+    return build(checked.items, checked.movable or checked.groups, dc, checked.fixed,
+                 checked.groups, earlier)  # fmt: skip
 
 
 def kept_after_team_days(tmp: Path, seed: int, min_gain: int) -> dict[str, Any]:
@@ -165,22 +175,9 @@ def test_scheduling_the_same_kept_problem_twice_gives_the_same_plan(tmp_path: Pa
     """The anchors that fill room first (e-samsat-link-2 removed: satu-data-4 into wave 6) hold
     only while one plan is made: afterwards the problem has the earlier plan's anchors alone, and
     a second schedule of it gives the same waves."""
-    from migrasi.core.keep import Earlier
-    from migrasi.core.problem import build
     from migrasi.core.scheduler import schedule
 
-    source = province(tmp_path)
-    old = api.plan_document([source])
-    folder = tmp_path / "edited"
-    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
-    assert apply_edit(folder, "removed", random.Random("province-removed-1")) is not None
-    result = api.validate([folder])
-    dc = result.inputs.datacenter
-    assert dc is not None
-    checked = result.checked
-    earlier = Earlier.of(old, "0" * 64, Decimal(0))
-    p = build(checked.items, checked.movable or checked.groups, dc, checked.fixed, checked.groups,
-              earlier)  # fmt: skip
+    p = kept_problem(tmp_path, "removed", 1)
     anchors = dict(p.anchor)
     first = dict(schedule(p).wave)
     assert p.anchor == anchors
