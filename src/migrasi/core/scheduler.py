@@ -347,11 +347,7 @@ def _pairs(p: Problem, placed: list[tuple[str, int]]) -> list[tuple[Decimal, str
     by_wave: dict[int, list[str]] = {}
     for hid, b in placed:
         by_wave.setdefault(b, []).append(hid)
-    rough = {gid: {k: float(v) for k, v in p.groups[gid].value.items()} for gid, _ in placed}
-    size = max((abs(v) for values in rough.values() for v in values.values()), default=0.0)
-    floor = -1 - 2e-9 * size
-    """A float gain below this is a loss far beyond what floats could get wrong: no gain."""
-    takers: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    takers: dict[tuple[int, int], list[tuple[Decimal, str]]] = {}
     pairs: list[tuple[Decimal, str, str]] = []
     looked = 0
     for gid, a in placed:
@@ -359,33 +355,38 @@ def _pairs(p: Problem, placed: list[tuple[str, int]]) -> list[tuple[Decimal, str
         looked += len(placed)
         if looked > PAIRS:
             break
-        rg = rough[gid]
+        value = g.value
         for b in (w for w in g.allowed if w > a):
-            loss = rg[b] - rg[a]
-            for rise, hid in _takers(p, rough, by_wave, takers, a, b):
-                if loss + rise < floor:
+            loss = value[b] - value[a]
+            for rise, hid in _takers(p, by_wave, takers, a, b):
+                if loss + rise < LOSS:
                     break  # the rest rise less still
                 h = p.groups[hid]
-                gain = g.value[b] + h.value[a] - g.value[a] - h.value[b]
+                gain = value[b] + h.value[a] - value[a] - h.value[b]
                 if gain > 0 and g.late_at[b] + h.late_at[a] <= g.late_at[a] + h.late_at[b]:
                     pairs.append((-gain, gid, hid))
     return pairs
 
 
+LOSS = Decimal(-1)
+"""A trade whose gain, summed in another order, falls below this loses money whatever the
+rounding of the sums (28 significant digits: far less than a Rupiah on any NPV within limits)."""
+
+
 def _takers(
     p: Problem,
-    rough: dict[str, dict[int, float]],
     by_wave: dict[int, list[str]],
-    takers: dict[tuple[int, int], list[tuple[float, str]]],
+    takers: dict[tuple[int, int], list[tuple[Decimal, str]]],
     a: int,
     b: int,
-) -> list[tuple[float, str]]:
-    """The groups in wave ``b`` that may take wave ``a``, with what they would gain there (as
-    floats), the largest gain first; made once per pair of waves."""
+) -> list[tuple[Decimal, str]]:
+    """The groups in wave ``b`` that may take wave ``a``, with what they would gain there, the
+    largest gain first; made once per pair of waves."""
     found = takers.get((a, b))
     if found is None:
-        found = [(rough[h][a] - rough[h][b], h) for h in by_wave.get(b, ())
-                 if a in p.groups[h].allowed_set]  # fmt: skip
+        groups = p.groups
+        found = [(groups[h].value[a] - groups[h].value[b], h) for h in by_wave.get(b, ())
+                 if a in groups[h].allowed_set]  # fmt: skip
         found.sort(key=lambda x: -x[0])
         takers[(a, b)] = found
     return found
